@@ -1,0 +1,134 @@
+/**
+ * The columnar Table every layer passes around. Parsing produces it, profiling reads it, the
+ * transformer encodes it, sampling decodes back into it, and CSV export writes it.
+ *
+ * Null masks are sentinels inside the typed arrays: NaN in a numeric column, -1 in a code column.
+ * Use `isMissing` rather than testing sentinels by hand.
+ */
+
+/** A column whose every non-missing cell parsed as a finite number. */
+export interface NumericColumn {
+  readonly type: 'numeric';
+  readonly name: string;
+  /** One value per row; NaN marks a missing cell. */
+  readonly values: Float64Array;
+  /** Most decimal places seen in the source text (0 for integers), so output can be rounded alike. */
+  readonly decimals: number;
+}
+
+/** Any other column: strings stored as dictionary codes. */
+export interface StringColumn {
+  readonly type: 'string';
+  readonly name: string;
+  /** One code per row into `dictionary`; -1 marks a missing cell. */
+  readonly codes: Int32Array;
+  /** Distinct non-missing values, in order of first appearance. */
+  readonly dictionary: string[];
+}
+
+export type Column = NumericColumn | StringColumn;
+
+export interface Table {
+  readonly rowCount: number;
+  readonly columns: Column[];
+}
+
+export function isMissing(col: Column, row: number): boolean {
+  return col.type === 'numeric' ? Number.isNaN(col.values[row]!) : col.codes[row]! < 0;
+}
+
+export function missingCount(col: Column): number {
+  let n = 0;
+  if (col.type === 'numeric') {
+    for (let i = 0; i < col.values.length; i++) if (Number.isNaN(col.values[i]!)) n++;
+  } else {
+    for (let i = 0; i < col.codes.length; i++) if (col.codes[i]! < 0) n++;
+  }
+  return n;
+}
+
+/** The cell as text (numbers printed with the column's decimals), or null when missing. */
+export function cellText(col: Column, row: number): string | null {
+  if (col.type === 'numeric') {
+    const v = col.values[row]!;
+    if (Number.isNaN(v)) return null;
+    return formatNumber(v, col.decimals);
+  }
+  const c = col.codes[row]!;
+  return c < 0 ? null : col.dictionary[c]!;
+}
+
+/** A number printed with at most `decimals` places and no trailing zeros beyond what was seen. */
+export function formatNumber(v: number, decimals: number): string {
+  if (decimals <= 0) return String(Math.round(v));
+  const s = v.toFixed(decimals);
+  return s;
+}
+
+export function numericColumn(name: string, values: Float64Array, decimals = 0): NumericColumn {
+  return { type: 'numeric', name, values, decimals };
+}
+
+/** Build a string column from values (null = missing), coding in order of first appearance. */
+export function stringColumn(name: string, values: ReadonlyArray<string | null>): StringColumn {
+  const dictionary: string[] = [];
+  const index = new Map<string, number>();
+  const codes = new Int32Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v === null || v === undefined) {
+      codes[i] = -1;
+      continue;
+    }
+    let c = index.get(v);
+    if (c === undefined) {
+      c = dictionary.length;
+      dictionary.push(v);
+      index.set(v, c);
+    }
+    codes[i] = c;
+  }
+  return { type: 'string', name, codes, dictionary };
+}
+
+/** A new table holding only the given rows, in the given order. */
+export function takeRows(table: Table, rows: ArrayLike<number>): Table {
+  const n = rows.length;
+  const columns: Column[] = table.columns.map((col) => {
+    if (col.type === 'numeric') {
+      const values = new Float64Array(n);
+      for (let i = 0; i < n; i++) values[i] = col.values[rows[i]!]!;
+      return { ...col, values };
+    }
+    const codes = new Int32Array(n);
+    for (let i = 0; i < n; i++) codes[i] = col.codes[rows[i]!]!;
+    return { ...col, codes };
+  });
+  return { rowCount: n, columns };
+}
+
+/** Rows of `a` followed by rows of `b`; columns matched by position, names must agree. */
+export function concatTables(a: Table, b: Table): Table {
+  const columns: Column[] = a.columns.map((ca, j) => {
+    const cb = b.columns[j]!;
+    if (ca.type === 'numeric' && cb.type === 'numeric') {
+      const values = new Float64Array(a.rowCount + b.rowCount);
+      values.set(ca.values, 0);
+      values.set(cb.values, a.rowCount);
+      return { ...ca, values, decimals: Math.max(ca.decimals, cb.decimals) };
+    }
+    const texts: (string | null)[] = [];
+    for (let i = 0; i < a.rowCount; i++) texts.push(cellText(ca, i));
+    for (let i = 0; i < b.rowCount; i++) texts.push(cellText(cb, i));
+    return stringColumn(ca.name, texts);
+  });
+  return { rowCount: a.rowCount + b.rowCount, columns };
+}
+
+/** Rows as arrays of cell text (null = missing); for tests and small previews only. */
+export function toRows(table: Table, limit = table.rowCount): (string | null)[][] {
+  const out: (string | null)[][] = [];
+  const n = Math.min(limit, table.rowCount);
+  for (let i = 0; i < n; i++) out.push(table.columns.map((c) => cellText(c, i)));
+  return out;
+}
