@@ -1,0 +1,75 @@
+/**
+ * The one typed protocol between the UI thread and the training worker. Both sides import it.
+ * Requests carry an `id`; every event that answers a request carries `requestId`. Long jobs report
+ * `progress` events; the worker never blocks the page. Typed arrays travel in transfer lists.
+ *
+ * Rules: the UI never touches tensors; the worker owns TF.js, the model and the parsed Table.
+ */
+import type { ColumnKind, ColumnPlan, Condition, Profile, TrainOptions } from '../core/types.ts';
+
+export const PROTOCOL_VERSION = 1;
+
+export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
+
+/** Which synthesizer to train (issue 8 adds copula and tvae; 'profile' samples marginals only). */
+export type MethodName = 'ctgan' | 'tvae' | 'copula' | 'profile';
+
+/** A small, chart-ready table preview: column names and up to N rows of cell text (null = missing). */
+export interface TablePreview {
+  columns: string[];
+  rows: (string | null)[][];
+}
+
+/** Pre-binned real-vs-synthetic distribution for one column (so the UI does no metric work). */
+export interface DistributionData {
+  column: string;
+  kind: ColumnKind;
+  /** Bin labels (numeric ranges or category names). */
+  labels: string[];
+  real: number[];
+  synthetic: number[];
+}
+
+export type Request =
+  /** Parse a CSV file inside the worker (streaming, with progress), then profile it. */
+  | { type: 'load-file'; id: number; file: File | Blob; name: string }
+  /** Parse CSV text (the demo dataset, tests). */
+  | { type: 'load-text'; id: number; text: string; name: string }
+  | { type: 'set-plan'; id: number; plan: ColumnPlan[] }
+  | { type: 'train'; id: number; method: MethodName; options: Partial<TrainOptions>; backend?: BackendName | 'auto'; distributionColumns?: string[] }
+  | { type: 'pause'; id: number }
+  | { type: 'resume'; id: number }
+  | { type: 'stop'; id: number }
+  /** Generate rows and return them as CSV text chunks (streamed through 'csv-chunk' events). */
+  | { type: 'sample'; id: number; rows: number; condition?: Condition; seed?: number }
+  | { type: 'evaluate'; id: number; target?: string }
+  /** Serialize the trained model (the same JSON file the CLI reads and writes). */
+  | { type: 'save-model'; id: number }
+  | { type: 'load-model'; id: number; json: string }
+  | { type: 'dispose'; id: number };
+
+export type RequestType = Request['type'];
+
+export type WorkerEvent =
+  | { type: 'ready'; protocol: number }
+  | { type: 'backend'; backend: BackendName; adapter: string; reason: string; requestId?: number }
+  | { type: 'notice'; message: string; requestId?: number }
+  | { type: 'progress'; requestId: number; stage: string; done: number; total: number; message?: string }
+  | { type: 'loaded'; requestId: number; name: string; profile: Profile; preview: TablePreview; warnings: string[] }
+  | { type: 'step'; requestId: number; epoch: number; step: number; stepsPerEpoch: number; lossG: number; lossD: number }
+  | { type: 'epoch'; requestId: number; epoch: number; epochs: number; lossG: number; lossD: number; seconds: number; quality?: number }
+  | { type: 'distributions'; requestId: number; epoch: number; data: DistributionData[] }
+  | { type: 'trained'; requestId: number; epochs: number; seconds: number; bestEpoch?: number; stopped: boolean }
+  | { type: 'csv-chunk'; requestId: number; chunk: string; rowsDone: number; rowsTotal: number }
+  | { type: 'sampled'; requestId: number; rows: number }
+  /** The evaluation report (shape defined by src/core/metrics; kept opaque here so the protocol stays small). */
+  | { type: 'report'; requestId: number; report: unknown }
+  | { type: 'model-file'; requestId: number; json: string }
+  | { type: 'done'; requestId: number }
+  | { type: 'error'; requestId?: number; code: string; message: string };
+
+export type WorkerEventType = WorkerEvent['type'];
+
+export function isWorkerEvent(x: unknown): x is WorkerEvent {
+  return typeof x === 'object' && x !== null && typeof (x as { type?: unknown }).type === 'string';
+}
