@@ -36,23 +36,56 @@ export type Request =
   /** Parse CSV text (the demo dataset, tests). */
   | { type: 'load-text'; id: number; text: string; name: string }
   | { type: 'set-plan'; id: number; plan: ColumnPlan[] }
-  | { type: 'train'; id: number; method: MethodName; options: Partial<TrainOptions>; backend?: BackendName | 'auto'; distributionColumns?: string[] }
+  | {
+      type: 'train';
+      id: number;
+      method: MethodName;
+      options: Partial<TrainOptions>;
+      /** From the URL `?backend=`; 'auto' (default) prefers a hardware GPU, else wasm. */
+      backend?: BackendName | 'auto';
+      /** Columns to chart live ('distributions' events); default: none. */
+      distributionColumns?: string[];
+      /** Post 'distributions' every N epochs (default 5) and at the end; 0 turns them off. */
+      distributionEvery?: number;
+      /** Rows sampled for each live distribution (default 1000). */
+      distributionRows?: number;
+      /** Test hook (URL `?failBackendAtEpoch=N`): make the backend fail during epoch N (1-based) to exercise the fallback. */
+      failBackendAtEpoch?: number;
+    }
   | { type: 'pause'; id: number }
   | { type: 'resume'; id: number }
   | { type: 'stop'; id: number }
   /** Generate rows and return them as CSV text chunks (streamed through 'csv-chunk' events). */
   | { type: 'sample'; id: number; rows: number; condition?: Condition; seed?: number }
-  | { type: 'evaluate'; id: number; target?: string }
+  /** Sample `rows` synthetic rows (default: min(real rows, 5000)) and score them against the loaded data. */
+  | { type: 'evaluate'; id: number; target?: string; rows?: number; seed?: number }
   /** Serialize the trained model (the same JSON file the CLI reads and writes). */
   | { type: 'save-model'; id: number }
   | { type: 'load-model'; id: number; json: string }
+  /** Ask whether a model from an earlier session is kept in IndexedDB (answers 'stored-model'). */
+  | { type: 'stored-model'; id: number }
+  /** Load the model kept in IndexedDB (answers 'model-loaded'). */
+  | { type: 'restore-model'; id: number }
   | { type: 'dispose'; id: number };
 
 export type RequestType = Request['type'];
 
+/** What IndexedDB keeps about the last trained model (the JSON itself stays in the worker). */
+export interface StoredModelInfo {
+  /** Name of the dataset it was trained on. */
+  name: string;
+  /** ISO time it was saved. */
+  savedAt: string;
+  epochs: number;
+  backend: BackendName;
+  /** Size of the model JSON in characters. */
+  size: number;
+}
+
 export type WorkerEvent =
   | { type: 'ready'; protocol: number }
-  | { type: 'backend'; backend: BackendName; adapter: string; reason: string; requestId?: number }
+  /** The backend training runs on, the adapter (GPU name) and why it was chosen; `fallbackFrom` after a mid-run switch. */
+  | { type: 'backend'; backend: BackendName; adapter: string; reason: string; requestId?: number; fallbackFrom?: BackendName }
   | { type: 'notice'; message: string; requestId?: number }
   | { type: 'progress'; requestId: number; stage: string; done: number; total: number; message?: string }
   | { type: 'loaded'; requestId: number; name: string; profile: Profile; preview: TablePreview; warnings: string[] }
@@ -60,11 +93,15 @@ export type WorkerEvent =
   | { type: 'epoch'; requestId: number; epoch: number; epochs: number; lossG: number; lossD: number; seconds: number; quality?: number }
   | { type: 'distributions'; requestId: number; epoch: number; data: DistributionData[] }
   | { type: 'trained'; requestId: number; epochs: number; seconds: number; bestEpoch?: number; stopped: boolean }
-  | { type: 'csv-chunk'; requestId: number; chunk: string; rowsDone: number; rowsTotal: number }
+  /** UTF-8 bytes of the next CSV piece (header first); the buffer is transferred, not copied. */
+  | { type: 'csv-chunk'; requestId: number; bytes: Uint8Array; rowsDone: number; rowsTotal: number }
   | { type: 'sampled'; requestId: number; rows: number }
   /** The evaluation report (shape defined by src/core/metrics; kept opaque here so the protocol stays small). */
   | { type: 'report'; requestId: number; report: unknown }
   | { type: 'model-file'; requestId: number; json: string }
+  /** A model is ready to sample (after load-model or restore-model). */
+  | { type: 'model-loaded'; requestId: number; columns: string[]; source: 'file' | 'stored' }
+  | { type: 'stored-model'; requestId: number; info: StoredModelInfo | null }
   | { type: 'done'; requestId: number }
   | { type: 'error'; requestId?: number; code: string; message: string };
 
