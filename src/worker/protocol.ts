@@ -92,7 +92,8 @@ export type WorkerEvent =
   | { type: 'step'; requestId: number; epoch: number; step: number; stepsPerEpoch: number; lossG: number; lossD: number }
   | { type: 'epoch'; requestId: number; epoch: number; epochs: number; lossG: number; lossD: number; seconds: number; quality?: number }
   | { type: 'distributions'; requestId: number; epoch: number; data: DistributionData[] }
-  | { type: 'trained'; requestId: number; epochs: number; seconds: number; bestEpoch?: number; stopped: boolean }
+  /** Training ended; `distributionSeconds` is the part of `seconds` spent on live distributions. */
+  | { type: 'trained'; requestId: number; epochs: number; seconds: number; bestEpoch?: number; stopped: boolean; distributionSeconds?: number }
   /** UTF-8 bytes of the next CSV piece (header first); the buffer is transferred, not copied. */
   | { type: 'csv-chunk'; requestId: number; bytes: Uint8Array; rowsDone: number; rowsTotal: number }
   | { type: 'sampled'; requestId: number; rows: number }
