@@ -68,6 +68,10 @@ export interface ColumnProfile {
   categories?: CategorySummary;
   /** For datetime columns: the format seen, e.g. 'YYYY-MM-DD' or 'YYYY-MM-DD HH:mm:ss'. */
   datetimeFormat?: string;
+  /** How the Table stores the column (numeric values or text codes); limits the kinds it can take. */
+  valueType?: 'numeric' | 'string';
+  /** A caution for the user (e.g. a very high-cardinality categorical column). */
+  warning?: string;
 }
 
 export interface Profile {
