@@ -33,6 +33,11 @@ export interface EncodedLayout {
   discrete: DiscreteSpan[];
   /** Width of the conditional vector (sum of discrete widths; 0 when no discrete columns). */
   condWidth: number;
+  /**
+   * Names of the learned columns, in encoded order (DiscreteSpan.column indexes this list).
+   * Always set by the DataTransformer; optional so hand-built layouts in tests stay valid.
+   */
+  columnNames?: string[];
 }
 
 /** Row-major encoded matrix: rows x width float32. */
