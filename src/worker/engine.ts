@@ -17,6 +17,8 @@ export interface CsvParserLike {
 /** Cooperative controls the training loop polls between steps. */
 export interface FitControl {
   paused: boolean;
+  /** Finish after the current step and keep what was learned (a graceful stop). */
+  stop?: boolean;
 }
 
 export interface FitHooks {

@@ -162,10 +162,11 @@ export function createHandler(post: Post, options: HandlerOptions = {}): (req: R
         if (s.job?.kind === 'train') s.job.control.paused = req.type === 'pause';
         return;
       case 'stop':
-        if (s.job) {
+        if (s.job?.kind === 'train') {
+          // Graceful: the loop ends after the current step and the model keeps what it learned.
+          s.job.control.stop = true;
           s.job.control.paused = false;
-          s.job.abort.abort();
-        }
+        } else s.job?.abort.abort();
         return;
       case 'sample': {
         const synth = requireModel();

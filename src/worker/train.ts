@@ -117,7 +117,7 @@ export async function runTraining(engine: Engine, job: TrainJob, post: (e: Worke
           epochStart = now();
         },
       });
-      const stopped = job.signal.aborted;
+      const stopped = job.signal.aborted || job.control.stop === true;
       const epochs = stopped ? done + doneHere : options.epochs;
       await postDistributions(synth, epochs);
       return { synth, backend: choice, epochs, seconds: (now() - t0) / 1000, stopped, distributionSeconds };

@@ -64,7 +64,8 @@ export class FakeSynth implements SynthesizerLike {
     for (let epoch = 1; epoch <= options.epochs; epoch++) {
       for (let step = 1; step <= 2; step++) {
         while (hooks.control?.paused) await new Promise((r) => setTimeout(r, 2));
-        if (hooks.signal?.aborted) return;
+        if (hooks.signal?.aborted) throw new SynthtabError('cancelled', 'Training was cancelled.');
+        if (hooks.control?.stop) return;
         if (this.stepDelayMs) await new Promise((r) => setTimeout(r, this.stepDelayMs));
         await hooks.onEvent?.({ type: 'step', epoch, step, stepsPerEpoch: 2, lossG: -epoch, lossD: epoch / 10 });
       }
