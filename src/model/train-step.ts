@@ -34,8 +34,10 @@ export interface StepDraws {
   generator: GeneratorDraw;
 }
 
-function oneHot(idx: Int32Array | null, depth: number): tf.Tensor2D | null {
+/** Float one-hot rows [n, depth]; null without indices. (tf.oneHot refuses depth 1.) */
+export function oneHot(idx: Int32Array | null, depth: number): tf.Tensor2D | null {
   if (!idx || depth === 0) return null;
+  if (depth === 1) return tf.ones([idx.length, 1]);
   return tf.oneHot(tf.tensor1d(idx, 'int32'), depth).toFloat() as tf.Tensor2D;
 }
 
