@@ -4,6 +4,9 @@
  */
 import type { Engine } from './engine.ts';
 import { deviceLostReason, fallbackBackend, selectBackend } from '../model/backend-browser.ts';
+import { createCsvParser } from '../core/csv/parse.ts';
+import { tableToCsvChunks } from '../core/csv/write.ts';
+import { profileTable } from '../core/profile/profile.ts';
 import { SynthtabError } from '../core/errors.ts';
 
 function notYet(what: string): never {
@@ -13,12 +16,23 @@ function notYet(what: string): never {
 /** The engine trainer.worker.ts uses. */
 export function createDefaultEngine(): Engine {
   return {
-    createCsvParser: () => notYet('CSV parsing'),
-    profileTable: () => notYet('Profiling'),
+    createCsvParser: () => createCsvParser(),
+    profileTable: (table) => profileTable(table),
     createSynthesizer: () => notYet('Training'),
     loadSynthesizer: () => notYet('Loading a model'),
     evaluate: async () => notYet('Evaluation'),
-    tableToCsvChunks: () => notYet('CSV export'),
+    *tableToCsvChunks(table, { header }) {
+      // The writer always yields the header line as its own first chunk; later batches skip it.
+      let first = true;
+      for (const chunk of tableToCsvChunks(table, { formulaSafe: true })) {
+        if (first && !header) {
+          first = false;
+          continue;
+        }
+        first = false;
+        yield chunk;
+      }
+    },
     backends: { select: selectBackend, fallback: fallbackBackend, lost: deviceLostReason },
   };
 }

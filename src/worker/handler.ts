@@ -14,6 +14,7 @@ import { runTraining } from './train.ts';
 import { streamSample } from './sample.ts';
 import { defaultModelStore, type ModelStore } from './model-store.ts';
 import { toRows, type Table } from '../core/table/table.ts';
+import { kindProblem } from '../core/profile/plan.ts';
 import { DEFAULT_TRAIN_OPTIONS, type ColumnPlan, type Profile, type TrainOptions } from '../core/types.ts';
 import { assertNever, isSynthtabError, SynthtabError, userMessage } from '../core/errors.ts';
 
@@ -118,7 +119,12 @@ export function createHandler(post: Post, options: HandlerOptions = {}): (req: R
       case 'set-plan': {
         const table = requireTable();
         const names = new Set(table.columns.map((c) => c.name));
-        for (const p of req.plan) if (!names.has(p.name)) throw new SynthtabError('bad-column', `The plan names a column "${p.name}" that the file does not have.`);
+        for (const p of req.plan) {
+          if (!names.has(p.name)) throw new SynthtabError('bad-column', `The plan names a column "${p.name}" that the file does not have.`);
+          const col = s.profile?.columns.find((c) => c.name === p.name);
+          const problem = col && col.kind !== p.kind ? kindProblem(col, p.kind) : null;
+          if (problem) throw new SynthtabError('bad-option', problem);
+        }
         s.plan = req.plan;
         return;
       }

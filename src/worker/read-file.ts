@@ -2,13 +2,14 @@
  * Streams a File/Blob into the CSV parser in ~4 MB slices, so a file of a million rows never sits
  * in memory twice as text, and the worker reports progress between slices.
  *
- * Bytes are decoded with TextDecoder in stream mode, so a multi-byte UTF-8 character split across
- * two slices decodes correctly. A file that is not valid UTF-8 is read again as Windows-1252 (the
- * usual encoding of spreadsheet exports), as core/csv's decodeCsvBytes does for whole buffers.
+ * Bytes go through core/csv's streaming decoder (a BOM picks UTF-8/UTF-16; a character split across
+ * two slices decodes correctly). A file that is not valid UTF-8 is read again from the start as
+ * Windows-1252 (the usual encoding of spreadsheet exports), as decodeCsvBytes does for whole buffers.
  */
 import type { CsvParserLike } from './engine.ts';
 import type { Table } from '../core/table/table.ts';
-import { SynthtabError } from '../core/errors.ts';
+import { isSynthtabError, SynthtabError } from '../core/errors.ts';
+import { createByteDecoder, NOT_UTF8_WARNING, type CsvEncoding } from '../core/csv/decode.ts';
 
 export const SLICE_BYTES = 4 * 1024 * 1024;
 
@@ -20,40 +21,35 @@ export interface ParsedFile {
 /** Progress callback: bytes (or characters) done and total. */
 export type Progress = (done: number, total: number) => void;
 
-/** Thrown inside readWith when the bytes are not UTF-8 (caught by parseBlob, never escapes). */
-class NotUtf8 extends Error {}
-
-function decodeOrMark(decoder: TextDecoder, bytes?: Uint8Array): string {
-  try {
-    return bytes ? decoder.decode(bytes, { stream: true }) : decoder.decode();
-  } catch {
-    throw new NotUtf8();
-  }
-}
-
 function checkAbort(signal?: AbortSignal): void {
   if (signal?.aborted) throw new SynthtabError('cancelled', 'Loading was cancelled.');
 }
 
 async function readWith(
   blob: Blob,
-  encoding: 'utf-8' | 'windows-1252',
+  encoding: CsvEncoding | undefined,
   parser: CsvParserLike,
   onProgress: Progress,
   sliceBytes: number,
-  signal?: AbortSignal,
+  signal: AbortSignal | undefined,
+  sniffed: { encoding: CsvEncoding },
 ): Promise<ParsedFile> {
-  // fatal: invalid UTF-8 throws, so we can fall back instead of writing U+FFFD into the data.
-  const decoder = new TextDecoder(encoding, { fatal: encoding === 'utf-8' });
+  // Strict UTF-8 throws 'bad-encoding' on the first invalid byte, so we can fall back instead of
+  // writing U+FFFD into the data.
+  const decoder = createByteDecoder(encoding);
   const total = blob.size;
   for (let offset = 0; offset < total; offset += sliceBytes) {
     checkAbort(signal);
     const bytes = new Uint8Array(await blob.slice(offset, Math.min(offset + sliceBytes, total)).arrayBuffer());
-    const text = decodeOrMark(decoder, bytes);
-    if (text) parser.push(text);
+    try {
+      const text = decoder.push(bytes);
+      if (text) parser.push(text);
+    } finally {
+      sniffed.encoding = decoder.encoding;
+    }
     onProgress(Math.min(offset + sliceBytes, total), total);
   }
-  const tail = decodeOrMark(decoder);
+  const tail = decoder.end();
   if (tail) parser.push(tail);
   return parser.finish();
 }
@@ -67,13 +63,15 @@ export async function parseBlob(
 ): Promise<ParsedFile> {
   const sliceBytes = options.sliceBytes ?? SLICE_BYTES;
   if (blob.size === 0) throw new SynthtabError('empty-file', 'The file is empty.');
+  const sniffed = { encoding: 'utf-8' as CsvEncoding };
   try {
-    return await readWith(blob, 'utf-8', createParser(), onProgress, sliceBytes, options.signal);
+    return await readWith(blob, undefined, createParser(), onProgress, sliceBytes, options.signal, sniffed);
   } catch (e) {
-    if (!(e instanceof NotUtf8)) throw e;
+    // Only plain UTF-8 falls back; a file with a UTF-16 byte-order mark that does not decode is broken.
+    if (!(isSynthtabError(e) && e.code === 'bad-encoding' && sniffed.encoding === 'utf-8')) throw e;
   }
-  const result = await readWith(blob, 'windows-1252', createParser(), onProgress, sliceBytes, options.signal);
-  return { table: result.table, warnings: [...result.warnings, 'The file is not valid UTF-8: it was read as Windows-1252.'] };
+  const result = await readWith(blob, 'windows-1252', createParser(), onProgress, sliceBytes, options.signal, sniffed);
+  return { table: result.table, warnings: [NOT_UTF8_WARNING, ...result.warnings] };
 }
 
 /** Parse CSV text already in memory, in pieces (progress in characters). */

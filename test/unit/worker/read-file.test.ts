@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseBlob, parseText } from '../../../src/worker/read-file.ts';
 import { fakeParser } from './fakes.ts';
 import { toRows } from '../../../src/core/table/table.ts';
+import { NOT_UTF8_WARNING } from '../../../src/core/csv/decode.ts';
 
 describe('reading a CSV file in slices', () => {
   it('decodes a multi-byte UTF-8 character split across slices', async () => {
@@ -39,7 +40,14 @@ describe('reading a CSV file in slices', () => {
     }, () => {});
     expect(made).toBe(2);
     expect(toRows(result.table)).toEqual([['café']]);
-    expect(result.warnings).toEqual(['The file is not valid UTF-8: it was read as Windows-1252.']);
+    expect(result.warnings).toEqual([NOT_UTF8_WARNING]);
+  });
+
+  it('reads UTF-16LE with a byte-order mark, split mid-character', async () => {
+    const body = new Uint8Array(new Uint16Array(Array.from('k\nä\n', (ch) => ch.charCodeAt(0))).buffer);
+    const blob = new Blob([Uint8Array.of(0xff, 0xfe), body]);
+    const result = await parseBlob(blob, fakeParser, () => {}, { sliceBytes: 3 });
+    expect(toRows(result.table)).toEqual([['ä']]);
   });
 
   it('refuses an empty file', async () => {
