@@ -39,6 +39,8 @@ export interface SessionActions {
   /** Fetch a bundled CSV (public/demo) and load it. */
   loadUrl(url: string, name: string): Promise<void>;
   setPlan(plan: ColumnPlan[]): void;
+  /** Edit the current plan and send it (stable, so table rows need not re-render on each edit). */
+  editPlan(edit: (plan: readonly ColumnPlan[]) => ColumnPlan[]): void;
   train(request: TrainRequest): void;
   pause(): void;
   resume(): void;
@@ -146,6 +148,10 @@ export function createSessionStore(port: WorkerPort, env: StoreEnv, initial: Ses
       actions.loadText(text, name);
     },
     setPlan: (plan) => void send({ type: 'set-plan', plan }),
+    editPlan(edit) {
+      flush();
+      actions.setPlan(edit(state.plan));
+    },
     train: (request) => void send({ type: 'train', ...request }),
     pause: () => void send({ type: 'pause' }),
     resume: () => void send({ type: 'resume' }),

@@ -34,7 +34,7 @@ export function conditionChoices(profile: Profile, plan: readonly ColumnPlan[]):
  * trimmed; when the trimmed value matches a known category only up to surrounding spaces (the Adult
  * data stores " Private"), the exact category text is used.
  */
-export function parseCondition(text: string, choices: readonly ConditionChoice[]): ConditionResult {
+export function parseCondition(text: string, choices: readonly ConditionChoice[] | null): ConditionResult {
   const raw = text.trim();
   if (raw === '') return { ok: true, condition: undefined };
   const eq = raw.indexOf('=');
@@ -42,6 +42,8 @@ export function parseCondition(text: string, choices: readonly ConditionChoice[]
   const column = raw.slice(0, eq).trim();
   const value = raw.slice(eq + 1).trim();
   if (column === '') return { ok: false, message: 'The condition needs a column name before "=".' };
+  // No profile (a model loaded from a file): the worker checks the column against the model.
+  if (choices === null) return { ok: true, condition: { column, value } };
   const choice = choices.find((c) => c.column === column) ?? choices.find((c) => c.column.toLowerCase() === column.toLowerCase());
   if (!choice) {
     const names = choices.map((c) => c.column);

@@ -58,3 +58,10 @@ describe('condition', () => {
     expect(parseCondition(text, choices)).toEqual({ ok: true, condition: { column: 'workclass', value: ' State-gov' } });
   });
 });
+
+describe('condition without a profile', () => {
+  it('passes any column through when there is no profile to check against', () => {
+    expect(parseCondition('sex = Female', null)).toEqual({ ok: true, condition: { column: 'sex', value: 'Female' } });
+    expect(parseCondition('= x', null).ok).toBe(false);
+  });
+});

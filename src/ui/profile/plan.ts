@@ -1,0 +1,53 @@
+/**
+ * Edits to the column plan from the profile table. Each returns a new plan (the store sends it to
+ * the worker with 'set-plan'). Also reads the optional PII guess the profiler may attach to a
+ * column (issue: PII detection); until that field exists in ColumnProfile it is read defensively.
+ */
+import type { ColumnKind, ColumnPlan, ColumnProfile } from '../../core/types.ts';
+
+/** What to do with a column that looks personal: learn it, replace it with fakes, or drop it. */
+export type PiiMode = 'learn' | 'fake' | 'drop';
+export const PII_MODES: readonly PiiMode[] = ['learn', 'fake', 'drop'];
+
+/** A plan entry as the UI edits it: ColumnPlan plus the optional PII treatment. */
+export type UiColumnPlan = ColumnPlan & { pii?: PiiMode };
+
+/** The profiler's guess that a column holds personal data. */
+export interface PiiGuess {
+  /** e.g. 'email', 'name', 'phone'. */
+  kind: string;
+  /** 0..1. */
+  confidence: number;
+}
+
+/** The column's PII guess, if the profile carries one in a shape we understand. */
+export function piiGuess(col: ColumnProfile): PiiGuess | null {
+  const pii: unknown = (col as unknown as { pii?: unknown }).pii;
+  if (typeof pii !== 'object' || pii === null) return null;
+  const o = pii as Record<string, unknown>;
+  const kind = [o.kind, o.type, o.category].find((v): v is string => typeof v === 'string');
+  const confidence = typeof o.confidence === 'number' ? o.confidence : typeof o.score === 'number' ? o.score : null;
+  if (kind === undefined || confidence === null || !Number.isFinite(confidence)) return null;
+  return { kind, confidence };
+}
+
+/** True when any column of the profile carries a PII guess (the table shows the PII column). */
+export function hasPiiColumn(columns: readonly ColumnProfile[]): boolean {
+  return columns.some((c) => piiGuess(c) !== null);
+}
+
+function edit(plan: readonly UiColumnPlan[], name: string, change: Partial<UiColumnPlan>): UiColumnPlan[] {
+  return plan.map((p) => (p.name === name ? { ...p, ...change } : p));
+}
+
+export function withKind(plan: readonly UiColumnPlan[], name: string, kind: ColumnKind): UiColumnPlan[] {
+  return edit(plan, name, { kind });
+}
+
+export function withExcluded(plan: readonly UiColumnPlan[], name: string, excluded: boolean): UiColumnPlan[] {
+  return edit(plan, name, { excluded });
+}
+
+export function withPii(plan: readonly UiColumnPlan[], name: string, pii: PiiMode): UiColumnPlan[] {
+  return edit(plan, name, { pii, ...(pii === 'drop' ? { excluded: true } : {}) });
+}
