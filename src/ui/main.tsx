@@ -10,3 +10,6 @@ createRoot(root).render(
     <App />
   </StrictMode>,
 );
+
+// Test hook (e2e, browser bench): `?debug=1` exposes window.__synthtab to drive the worker directly.
+if (new URLSearchParams(location.search).has('debug')) void import('../worker/debug.ts').then((m) => m.installDebugHook());

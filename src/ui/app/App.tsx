@@ -18,6 +18,16 @@ const INITIAL_SEED = URL_PARAMS.seed ?? Math.floor(Math.random() * 0x7fffffff);
 
 type LowerTab = 'report' | 'rebalance';
 
+/** A padlock drawn inline (emoji fonts are missing on some systems). */
+function LockIcon() {
+  return (
+    <svg width="12" height="14" viewBox="0 0 12 14" aria-hidden="true" className="lock">
+      <rect x="1" y="6" width="10" height="7.5" rx="1.5" fill="currentColor" />
+      <path d="M3.5 6V4a2.5 2.5 0 0 1 5 0v2" fill="none" stroke="currentColor" strokeWidth="1.6" />
+    </svg>
+  );
+}
+
 /** The single page: header, then the three steps (Data, Train, Export) and the Report / Rebalance tabs. */
 export function App() {
   const [state, actions] = useSession();
@@ -37,7 +47,7 @@ export function App() {
           <p className="tagline">Synthetic tables, trained on your own GPU.</p>
         </div>
         <p className="privacy" title="Parsing, training and sampling run in a worker on this page. Nothing is uploaded.">
-          <span aria-hidden="true">🔒</span> Your data never leaves this machine.
+          <LockIcon /> Your data never leaves this machine.
         </p>
         <BackendBadge backend={state.backend} forced={URL_PARAMS.backend} />
       </header>
