@@ -1,0 +1,77 @@
+// The training worker on every backend headless Chromium offers here (webgpu and webgl through
+// SwiftShader, wasm, cpu): backend choice, real training steps, same-seed agreement across
+// backends, and the mid-run fallback. Tiny runs (batch 20): SwiftShader WebGPU costs seconds a step.
+import { assert } from './harness.mjs';
+import { close, expectOk, ofType, openDebugPage, toyCsv, trainInPage } from './worker-helpers.mjs';
+
+const CSV = toyCsv(60);
+/** 60 rows at batch 20: 3 steps an epoch. Small networks keep the cpu and webgpu runs short. */
+const SMALL = { batchSize: 20, embeddingDim: 16, generatorDim: [32, 32], discriminatorDim: [32, 32], seed: 7 };
+
+function firstStep(run) {
+  const step = ofType(run.events, 'step')[0];
+  assert(step, 'no step event');
+  return step;
+}
+
+export const tests = {
+  async 'auto picks wasm on a SwiftShader GPU, says why, trains, charts and samples'({ browser, baseUrl }) {
+    const { page, logs } = await openDebugPage(browser, baseUrl);
+    const run = expectOk(
+      await trainInPage(page, CSV, { method: 'ctgan', options: { ...SMALL, epochs: 2 }, backend: 'auto', distributionColumns: ['age', 'workclass'], distributionEvery: 1 }, 40),
+      logs,
+    );
+    const [backend] = ofType(run.events, 'backend');
+    assert(backend.backend === 'wasm', `auto chose ${backend.backend}`);
+    assert(/SwiftShader/.test(backend.reason) && /wasm is faster/.test(backend.reason), `reason: ${backend.reason}`);
+    assert(JSON.stringify(ofType(run.events, 'epoch').map((e) => e.epoch)) === '[1,2]', 'epochs 1 and 2');
+    assert(ofType(run.events, 'step').length === 6, `steps: ${ofType(run.events, 'step').length}`);
+    const dist = ofType(run.events, 'distributions');
+    assert(dist.length === 2 && dist[1].data.map((d) => d.column).join() === 'age,workclass', 'distributions at epochs 1 and 2');
+    const lines = run.sample.trimEnd().split('\n');
+    assert(lines[0] === 'age,hours,workclass,income' && lines.length === 41, `sample: ${lines.length} lines, header ${lines[0]}`);
+    assert(run.trained.epochs === 2 && !run.trained.stopped, 'trained 2 epochs');
+  },
+
+  async 'wasm, cpu and webgl give the same first-step losses under one seed'({ browser, baseUrl }) {
+    const { page, logs } = await openDebugPage(browser, baseUrl);
+    const losses = {};
+    for (const backend of ['wasm', 'cpu', 'webgl']) {
+      const run = expectOk(await trainInPage(page, CSV, { method: 'ctgan', options: { ...SMALL, epochs: 1 }, backend }), logs);
+      const chosen = ofType(run.events, 'backend')[0];
+      assert(chosen.backend === backend, `${backend} forced, got ${chosen.backend} (${chosen.reason})`);
+      const s = firstStep(run);
+      losses[backend] = [s.lossG, s.lossD];
+    }
+    for (const b of ['cpu', 'webgl']) {
+      const ok = close(losses[b][0], losses.wasm[0]) && close(losses[b][1], losses.wasm[1]);
+      assert(ok, `first-step losses differ: ${JSON.stringify(losses)}`);
+    }
+  },
+
+  async 'webgpu (SwiftShader) trains real steps and agrees with wasm'({ browser, baseUrl }) {
+    const { page, logs } = await openDebugPage(browser, baseUrl);
+    const csv = toyCsv(40); // 2 steps at batch 20
+    const gpu = expectOk(await trainInPage(page, csv, { method: 'ctgan', options: { ...SMALL, epochs: 1 }, backend: 'webgpu' }), logs);
+    const chosen = ofType(gpu.events, 'backend')[0];
+    assert(chosen.backend === 'webgpu' && /swiftshader/i.test(chosen.adapter), `webgpu forced: ${JSON.stringify(chosen)}`);
+    assert(ofType(gpu.events, 'step').length === 2 && gpu.trained.epochs === 1, 'two webgpu steps, one epoch');
+    const cpu = expectOk(await trainInPage(page, csv, { method: 'ctgan', options: { ...SMALL, epochs: 1 }, backend: 'wasm' }), logs);
+    const [a, b] = [firstStep(gpu), firstStep(cpu)];
+    assert(close(a.lossG, b.lossG) && close(a.lossD, b.lossD), `webgpu ${a.lossG},${a.lossD} vs wasm ${b.lossG},${b.lossD}`);
+  },
+
+  async 'a backend failure mid-run falls back to the next backend and training continues'({ browser, baseUrl }) {
+    const { page, logs } = await openDebugPage(browser, baseUrl);
+    const run = expectOk(
+      await trainInPage(page, CSV, { method: 'ctgan', options: { ...SMALL, epochs: 3 }, backend: 'webgl', failBackendAtEpoch: 2 }, 10),
+      logs,
+    );
+    const backends = ofType(run.events, 'backend').map((e) => `${e.backend}<${e.fallbackFrom ?? ''}`);
+    assert(backends.join() === 'webgl<,wasm<webgl', `backend events: ${backends}`);
+    const [notice] = ofType(run.events, 'notice');
+    assert(notice && /webgl failed in epoch 2/.test(notice.message) && /continuing on wasm from epoch 1/.test(notice.message), `notice: ${notice?.message}`);
+    assert(JSON.stringify(ofType(run.events, 'epoch').map((e) => e.epoch)) === '[1,2,3]', 'epochs 1..3 despite the switch');
+    assert(run.trained.epochs === 3 && run.sample.trimEnd().split('\n').length === 11, 'trained 3 epochs and samples');
+  },
+};
