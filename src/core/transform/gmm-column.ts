@@ -100,7 +100,7 @@ export function decodeGmm(s: GmmColumnState, data: Float32Array, rows: number, w
     let v = a * STD_MULTIPLIER * s.model.stds[m]! + s.model.means[m]!;
     v = Math.max(s.min, Math.min(s.max, v));
     if (s.datetimeFormat === null) v = Math.max(s.min, Math.min(s.max, roundTo(v, s.kind === 'integer' ? 0 : s.decimals)));
-    values[r] = v;
+    values[r] = v === 0 ? 0 : v; // no -0 from rounding small negatives
   }
   if (s.source === 'numeric') return numericColumn(s.name, values, s.decimals);
   const fmt = s.datetimeFormat;
