@@ -1,38 +1,57 @@
 /**
- * The real Engine for the browser worker: core/csv, core/profile, model/ and core/metrics, with
- * browser backend selection. Pieces that have not landed yet fail with a clear message.
+ * The real Engine for the browser worker: core/csv, core/profile, model/ (CtganSynthesizer) and
+ * core/metrics, with browser backend selection.
  */
-import type { Engine } from './engine.ts';
+import type { Engine, SynthesizerLike } from './engine.ts';
 import { deviceLostReason, fallbackBackend, selectBackend } from '../model/backend-browser.ts';
+import { CtganSynthesizer } from '../model/synthesizer.ts';
 import { createCsvParser } from '../core/csv/parse.ts';
 import { tableToCsvChunks } from '../core/csv/write.ts';
 import { profileTable } from '../core/profile/profile.ts';
+import { evaluate } from '../core/metrics/evaluate.ts';
+import { createRng } from '../core/rng.ts';
 import { SynthtabError } from '../core/errors.ts';
 
-function notYet(what: string): never {
-  throw new SynthtabError('internal', `${what} is not available yet in this build.`);
+/** CtganSynthesizer seen through the worker's SynthesizerLike (toFile as JSON text). */
+export function wrapCtgan(synth: CtganSynthesizer): SynthesizerLike {
+  return {
+    fit: async (table, plan, options, hooks) => {
+      await synth.fit(table, plan, options, hooks);
+    },
+    sample: (rows, options) => synth.sample(rows, options),
+    toFile: () => synth.toFileText(),
+    getWeights: () => synth.getWeights(),
+    dispose: () => synth.dispose(),
+    columns: () => synth.columns(),
+  };
 }
 
-/** The engine trainer.worker.ts uses. */
-export function createDefaultEngine(): Engine {
+/** CSV pieces of `table`, formula-safe; the writer yields the header line as its own first chunk, which later batches skip. */
+export function* csvChunks(table: Parameters<typeof tableToCsvChunks>[0], header: boolean): Iterable<string> {
+  let first = true;
+  for (const chunk of tableToCsvChunks(table, { formulaSafe: true })) {
+    if (first && !header) {
+      first = false;
+      continue;
+    }
+    first = false;
+    yield chunk;
+  }
+}
+
+/** The engine trainer.worker.ts uses; `backends` is replaceable (Node tests pass a cpu/wasm selector). */
+export function createDefaultEngine(backends: Engine['backends'] = { select: selectBackend, fallback: fallbackBackend, lost: deviceLostReason }): Engine {
   return {
     createCsvParser: () => createCsvParser(),
     profileTable: (table) => profileTable(table),
-    createSynthesizer: () => notYet('Training'),
-    loadSynthesizer: () => notYet('Loading a model'),
-    evaluate: async () => notYet('Evaluation'),
-    *tableToCsvChunks(table, { header }) {
-      // The writer always yields the header line as its own first chunk; later batches skip it.
-      let first = true;
-      for (const chunk of tableToCsvChunks(table, { formulaSafe: true })) {
-        if (first && !header) {
-          first = false;
-          continue;
-        }
-        first = false;
-        yield chunk;
-      }
+    createSynthesizer: (method) => {
+      if (method !== 'ctgan') throw new SynthtabError('bad-option', `The ${method} method is not available in the browser yet; use ctgan.`);
+      return wrapCtgan(new CtganSynthesizer());
     },
-    backends: { select: selectBackend, fallback: fallbackBackend, lost: deviceLostReason },
+    loadSynthesizer: (json) => wrapCtgan(CtganSynthesizer.fromFile(json)),
+    evaluate: async (real, synthetic, { target, seed, kinds }) =>
+      evaluate(real, synthetic, { rng: createRng(seed), ...(target ? { target } : {}), ...(kinds ? { kinds } : {}) }),
+    tableToCsvChunks: (table, { header }) => csvChunks(table, header),
+    backends,
   };
 }

@@ -6,7 +6,7 @@
  */
 import type { BackendName } from './protocol.ts';
 import type { Table } from '../core/table/table.ts';
-import type { ColumnPlan, Condition, Profile, TrainEvent, TrainOptions } from '../core/types.ts';
+import type { ColumnKind, ColumnPlan, Condition, Profile, TrainEvent, TrainOptions } from '../core/types.ts';
 
 /** Incremental CSV parser: text pieces in, a Table out. */
 export interface CsvParserLike {
@@ -64,7 +64,7 @@ export interface Engine {
   createSynthesizer(method: string): SynthesizerLike;
   loadSynthesizer(json: string): SynthesizerLike;
   /** Quality report (src/core/metrics); may throw 'not available'. */
-  evaluate(real: Table, synthetic: Table, options: { target?: string; seed: number }): Promise<unknown>;
+  evaluate(real: Table, synthetic: Table, options: { target?: string; seed: number; kinds?: Record<string, ColumnKind> }): Promise<unknown>;
   /** CSV text of a table, in pieces; `header` false for every batch after the first. */
   tableToCsvChunks(table: Table, options: { header: boolean }): Iterable<string>;
   backends: BackendSelector;

@@ -12,6 +12,7 @@ import type { BackendChoice, Engine, FitControl, SynthesizerLike } from './engin
 import { parseBlob, parseText, type ParsedFile } from './read-file.ts';
 import { runTraining } from './train.ts';
 import { streamSample } from './sample.ts';
+import { runRebalanceInWorker } from './rebalance.ts';
 import { defaultModelStore, type ModelStore } from './model-store.ts';
 import { toRows, type Table } from '../core/table/table.ts';
 import { kindProblem } from '../core/profile/plan.ts';
@@ -43,7 +44,7 @@ interface State {
   backend: BackendChoice | null;
   backendPref: BackendName | 'auto';
   /** The running train/sample/evaluate job, if any. */
-  job: { kind: 'train' | 'sample' | 'evaluate' | 'load'; abort: AbortController; control: FitControl } | null;
+  job: { kind: 'train' | 'sample' | 'evaluate' | 'load' | 'rebalance'; abort: AbortController; control: FitControl } | null;
 }
 
 async function loadDefaultEngine(): Promise<Engine> {
@@ -201,7 +202,11 @@ export function createHandler(post: Post, options: HandlerOptions = {}): (req: R
           post({ type: 'progress', requestId: req.id, stage: 'sample', done: 0, total: rows });
           const synthetic = await synth.sample(rows, { seed });
           post({ type: 'progress', requestId: req.id, stage: 'evaluate', done: 0, total: 1 });
-          const report = await eng.evaluate(table, synthetic, { seed, ...(req.target ? { target: req.target } : {}) });
+          // Score only the columns the model outputs (excluded ones are not in the synthetic table).
+          const names = new Set(synthetic.columns.map((c) => c.name));
+          const real: Table = { rowCount: table.rowCount, columns: table.columns.filter((c) => names.has(c.name)) };
+          const kinds = Object.fromEntries((s.plan ?? []).filter((p) => names.has(p.name)).map((p) => [p.name, p.kind]));
+          const report = await eng.evaluate(real, synthetic, { seed, kinds, ...(req.target ? { target: req.target } : {}) });
           post({ type: 'report', requestId: req.id, report });
         } finally {
           s.job = null;
@@ -230,6 +235,24 @@ export function createHandler(post: Post, options: HandlerOptions = {}): (req: R
       case 'stored-model':
         post({ type: 'stored-model', requestId: req.id, info: await store.info() });
         return;
+      case 'rebalance': {
+        // The rebalance lab (src/worker/rebalance.ts): posts 'progress' and 'rebalance-result'.
+        const table = requireTable();
+        const eng = await engine();
+        const job = startJob('rebalance');
+        try {
+          if (!req.methods || req.methods.includes('ctgan')) await ensureBackend(eng, req.id);
+          await runRebalanceInWorker(table, req, post, {
+            createSynthesizer: () => eng.createSynthesizer('ctgan'),
+            profile: s.profile,
+            tableToCsv: (t) => [...eng.tableToCsvChunks(t, { header: true })].join(''),
+            signal: job.abort.signal,
+          });
+        } finally {
+          s.job = null;
+        }
+        return;
+      }
       case 'dispose':
         s.job?.abort.abort();
         s.synth?.dispose();

@@ -6,6 +6,7 @@
  * Rules: the UI never touches tensors; the worker owns TF.js, the model and the parsed Table.
  */
 import type { ColumnKind, ColumnPlan, Condition, Profile, TrainOptions } from '../core/types.ts';
+import type { ClassifierName, RebalanceMethod, RebalanceResult } from '../core/rebalance/lab.ts';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -66,6 +67,25 @@ export type Request =
   | { type: 'stored-model'; id: number }
   /** Load the model kept in IndexedDB (answers 'model-loaded'). */
   | { type: 'restore-model'; id: number }
+  /**
+   * Rebalance lab on the loaded table (core/rebalance): compare imbalance treatments on a stratified
+   * holdout. `seeds` = how many consecutive seeds from `seed`; `epochs` for the CTGAN method.
+   */
+  | {
+      type: 'rebalance';
+      id: number;
+      target: string;
+      minority?: string;
+      holdout?: number;
+      seed?: number;
+      seeds?: number;
+      ratio?: number;
+      methods?: RebalanceMethod[];
+      classifier?: ClassifierName;
+      epochs?: number;
+      /** Whose augmented training set to return (default ctgan, else smote). */
+      augmentMethod?: RebalanceMethod;
+    }
   | { type: 'dispose'; id: number };
 
 export type RequestType = Request['type'];
@@ -103,6 +123,8 @@ export type WorkerEvent =
   /** A model is ready to sample (after load-model or restore-model). */
   | { type: 'model-loaded'; requestId: number; columns: string[]; source: 'file' | 'stored' }
   | { type: 'stored-model'; requestId: number; info: StoredModelInfo | null }
+  /** The rebalance lab's result (the CLI's `rebalance --json` document) and the augmented training set as CSV. */
+  | { type: 'rebalance-result'; requestId: number; result: RebalanceResult; augmented?: { method: RebalanceMethod; csv: string; rows: number; syntheticRows: number } }
   | { type: 'done'; requestId: number }
   | { type: 'error'; requestId?: number; code: string; message: string };
 
