@@ -4,8 +4,8 @@
  * columns' mode indicators). No straight-through "hard" variant anywhere.
  *
  * Batched for the GPU: instead of one softmax per span (15 small dispatches on Adult), the spans are
- * gathered into a padded [B, nSpans, maxWidth] block (padding = −1e9 logits, which get probability
- * 0), soft-maxed in one op and gathered back. Deviation: the reference retries the Gumbel draw up
+ * moved into a padded [B, nSpans, maxWidth] block by a 0/1 matMul (padding = −1e9 logits, which get
+ * probability 0), soft-maxed in one op and moved back by the transposed selection. Deviation: the reference retries the Gumbel draw up
  * to 10 times when a NaN appears; here uniform noise is clipped away from 0 and 1, so the draw is
  * always finite, and a NaN can only come from NaN logits (caught by the trainer's divergence check).
  */
@@ -18,15 +18,19 @@ export const GUMBEL_TAU = 0.2;
 
 const PAD_LOGIT = -1e9;
 
-/** Precomputed index tables for one layout; owns a few small constant tensors. */
+/** Precomputed selection matrices for one layout; owns a few constant tensors. */
 export class OutputActivation {
   private readonly width: number;
   private readonly spanCount: number;
   private readonly maxWidth: number;
   private readonly tanhMask: tf.Tensor2D | null;
   private readonly softMask: tf.Tensor2D | null;
-  private readonly gatherIdx: tf.Tensor1D | null;
-  private readonly scatterIdx: tf.Tensor1D | null;
+  /** [width, nSpans·maxWidth] 0/1: column start_k + j -> padded slot (k, j). */
+  private readonly toPadded: tf.Tensor2D | null;
+  /** [1, nSpans·maxWidth]: PAD_LOGIT on padding slots, 0 elsewhere. */
+  private readonly padBias: tf.Tensor2D | null;
+  /** [nSpans·maxWidth, width] 0/1: the inverse of toPadded. */
+  private readonly fromPadded: tf.Tensor2D | null;
 
   constructor(layout: EncodedLayout, readonly tau = GUMBEL_TAU) {
     this.width = layout.width;
@@ -39,40 +43,46 @@ export class OutputActivation {
     this.tanhMask = hasTanh ? tf.tensor2d(tanh, [1, this.width]) : null;
     this.softMask = hasTanh && this.spanCount > 0 ? tf.tensor2d(tanh.map((v) => 1 - v), [1, this.width]) : null;
     if (this.spanCount > 0) {
-      // gather: padded slot (span k, position j) <- column start_k + j, or the pad column (index `width`).
-      const gather = new Int32Array(this.spanCount * this.maxWidth).fill(this.width);
-      const scatter = new Int32Array(this.width); // tanh columns point at slot 0 and are masked out
+      // Selection by matMul with constant 0/1 matrices (exact in float32) rather than tf.gather:
+      // gather's gradient needs UnsortedSegmentSum, which the wasm backend lacks.
+      const slots = this.spanCount * this.maxWidth;
+      const to = new Float32Array(this.width * slots);
+      const from = new Float32Array(slots * this.width);
+      const bias = new Float32Array(slots).fill(PAD_LOGIT);
       soft.forEach((s, k) => {
         for (let j = 0; j < s.width; j++) {
-          gather[k * this.maxWidth + j] = s.start + j;
-          scatter[s.start + j] = k * this.maxWidth + j;
+          const slot = k * this.maxWidth + j;
+          to[(s.start + j) * slots + slot] = 1;
+          from[slot * this.width + s.start + j] = 1;
+          bias[slot] = 0;
         }
       });
-      this.gatherIdx = tf.tensor1d(gather, 'int32');
-      this.scatterIdx = tf.tensor1d(scatter, 'int32');
+      this.toPadded = tf.tensor2d(to, [this.width, slots]);
+      this.fromPadded = tf.tensor2d(from, [slots, this.width]);
+      this.padBias = tf.tensor2d(bias, [1, slots]);
     } else {
-      this.gatherIdx = null;
-      this.scatterIdx = null;
+      this.toPadded = null;
+      this.fromPadded = null;
+      this.padBias = null;
     }
   }
 
   /** Activated rows [B, width] from raw logits [B, width]; `rng` seeds the Gumbel noise. */
   apply(logits: tf.Tensor2D, rng: Rng): tf.Tensor2D {
-    if (!this.gatherIdx || !this.scatterIdx) return tf.tanh(logits);
+    if (!this.toPadded || !this.fromPadded || !this.padBias) return tf.tanh(logits);
     const b = logits.shape[0];
     // Gumbel(0,1) = −log(−log U), U clipped away from 0 and 1 so the noise is always finite.
     const u = tf.clipByValue(tf.randomUniform([b, this.width], 0, 1, 'float32', rng.seed32()), 1e-7, 1 - 1e-7);
     const gumbel = tf.neg(tf.log(tf.neg(tf.log(u))));
-    const v = tf.div(tf.add(logits, gumbel), this.tau);
-    const ext = tf.concat([v, tf.fill([b, 1], PAD_LOGIT)], 1);
-    const padded = tf.reshape(tf.gather(ext, this.gatherIdx, 1), [b, this.spanCount, this.maxWidth]);
-    const soft = tf.reshape(tf.softmax(padded, -1), [b, this.spanCount * this.maxWidth]);
-    const back = tf.gather(soft, this.scatterIdx, 1) as tf.Tensor2D;
+    const v = tf.div(tf.add(logits, gumbel), this.tau) as tf.Tensor2D;
+    const padded = tf.reshape(tf.add(tf.matMul(v, this.toPadded), this.padBias), [b, this.spanCount, this.maxWidth]);
+    const soft = tf.reshape(tf.softmax(padded, -1), [b, this.spanCount * this.maxWidth]) as tf.Tensor2D;
+    const back: tf.Tensor2D = tf.matMul(soft, this.fromPadded);
     if (!this.tanhMask || !this.softMask) return back;
-    return tf.add(tf.mul(tf.tanh(logits), this.tanhMask), tf.mul(back, this.softMask));
+    return tf.add(tf.mul(tf.tanh(logits), this.tanhMask), tf.mul(back, this.softMask)) as tf.Tensor2D;
   }
 
   dispose(): void {
-    for (const t of [this.tanhMask, this.softMask, this.gatherIdx, this.scatterIdx]) t?.dispose();
+    for (const t of [this.tanhMask, this.softMask, this.toPadded, this.fromPadded, this.padBias]) t?.dispose();
   }
 }

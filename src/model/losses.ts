@@ -34,28 +34,29 @@ export function gradientPenalty(
 
 /** Constant tensors for the conditional loss of one layout (null when there are no discrete columns). */
 export class CondLoss {
-  /** Column of the encoded row for each conditional-vector position. */
-  private readonly logitIdx: tf.Tensor1D;
+  /** [width, condWidth] 0/1: encoded column -> conditional-vector position (a matMul, not tf.gather,
+   * whose gradient needs UnsortedSegmentSum, missing on wasm). */
+  private readonly select: tf.Tensor2D;
   /** [nDiscrete, condWidth]: 1 where a cond position belongs to discrete column d. */
   private readonly membership: tf.Tensor2D;
 
-  private constructor(logitIdx: tf.Tensor1D, membership: tf.Tensor2D) {
-    this.logitIdx = logitIdx;
+  private constructor(select: tf.Tensor2D, membership: tf.Tensor2D) {
+    this.select = select;
     this.membership = membership;
   }
 
   static create(layout: EncodedLayout): CondLoss | null {
     const nd = layout.discrete.length;
     if (nd === 0 || layout.condWidth === 0) return null;
-    const idx = new Int32Array(layout.condWidth);
+    const sel = new Float32Array(layout.width * layout.condWidth);
     const mem = new Float32Array(nd * layout.condWidth);
     layout.discrete.forEach((d, k) => {
       for (let j = 0; j < d.width; j++) {
-        idx[d.condStart + j] = d.start + j;
+        sel[(d.start + j) * layout.condWidth + d.condStart + j] = 1;
         mem[k * layout.condWidth + d.condStart + j] = 1;
       }
     });
-    return new CondLoss(tf.tensor1d(idx, 'int32'), tf.tensor2d(mem, [nd, layout.condWidth]));
+    return new CondLoss(tf.tensor2d(sel, [layout.width, layout.condWidth]), tf.tensor2d(mem, [nd, layout.condWidth]));
   }
 
   /**
@@ -65,7 +66,7 @@ export class CondLoss {
    */
   apply(rawLogits: tf.Tensor2D, cond: tf.Tensor2D, mask: tf.Tensor2D): tf.Scalar {
     const b = rawLogits.shape[0];
-    const logits = tf.gather(rawLogits, this.logitIdx, 1);
+    const logits = tf.matMul(rawLogits, this.select);
     const inSpan = tf.matMul(mask, this.membership);
     const masked = tf.add(logits, tf.mul(tf.sub(1, inSpan), -1e9));
     const lse = tf.logSumExp(masked, 1);
@@ -75,7 +76,7 @@ export class CondLoss {
   }
 
   dispose(): void {
-    this.logitIdx.dispose();
+    this.select.dispose();
     this.membership.dispose();
   }
 }

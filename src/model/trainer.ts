@@ -41,6 +41,8 @@ export interface TrainHooks {
   control?: TrainControl;
   /** Emit a 'step' event per step (default true). */
   stepEvents?: boolean;
+  /** Called with each finished epoch's record (penalty included), before its 'epoch' event. */
+  onEpochRecord?(rec: EpochLoss): void;
 }
 
 /** Mean losses of one epoch. */
@@ -190,6 +192,7 @@ export async function runTraining(
       const seconds = (performance.now() - t0) / 1000;
       const rec = { epoch, lossG: sumG / steps, lossD: sumD / steps, penalty: sumP / steps, seconds };
       history.push(rec);
+      hooks.onEpochRecord?.(rec);
       await emit({ type: 'epoch', epoch, epochs, lossG: rec.lossG, lossD: rec.lossD, seconds });
     }
   } finally {
