@@ -98,9 +98,9 @@ export function App() {
           </div>
           <div role="tabpanel">
             {tab === 'report' ? (
-              <ReportPanel evaluation={state.evaluation} canEvaluate={state.dataset !== null && state.modelReady && !training} onEvaluate={() => actions.evaluate()} />
+              <ReportPanel state={state} actions={actions} />
             ) : (
-              <RebalancePanel columns={state.dataset?.profile.columns.map((c) => c.name) ?? []} />
+              <RebalancePanel state={state} actions={actions} />
             )}
           </div>
         </section>

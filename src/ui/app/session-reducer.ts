@@ -74,6 +74,8 @@ export function applyRequest(state: SessionState, id: number, body: RequestBody,
     case 'restore-model':
       return { ...s, modelBusy: true, error: null };
     case 'stored-model':
+    case 'rebalance':
+      return { ...s, error: null, rebalance: { requestId: id, status: 'running', progress: null, result: null, augmented: null } };
     case 'dispose':
       return s;
     default:
@@ -97,6 +99,7 @@ export function applyEvent(state: SessionState, e: WorkerEvent, now: number): Se
       if (state.load && e.requestId === state.load.requestId) return { ...state, load: { ...state.load, progress: progressOf(state.load.progress, e, now) } };
       if (isCurrentTrain) return { ...state, train: { ...t, progress: progressOf(t.progress, e, now) } };
       if (e.requestId === state.evaluation.requestId) return { ...state, evaluation: { ...state.evaluation, progress: progressOf(state.evaluation.progress, e, now) } };
+      if (e.requestId === state.rebalance.requestId) return { ...state, rebalance: { ...state.rebalance, progress: progressOf(state.rebalance.progress, e, now) } };
       return state;
     case 'loaded':
       if (!state.load || e.requestId !== state.load.requestId) return state;
@@ -110,6 +113,7 @@ export function applyEvent(state: SessionState, e: WorkerEvent, now: number): Se
         modelSource: null,
         loadedModelColumns: null,
         evaluation: { requestId: null, status: 'idle', progress: null, report: null },
+        rebalance: { requestId: null, status: 'idle', progress: null, result: null, augmented: null },
       };
     case 'step': {
       if (!isCurrentTrain) return state;
@@ -169,6 +173,9 @@ export function applyEvent(state: SessionState, e: WorkerEvent, now: number): Se
       return { ...state, modelBusy: false, modelReady: true, modelSource: e.source === 'stored' ? 'stored' : 'loaded', loadedModelColumns: e.columns };
     case 'stored-model':
       return { ...state, storedModel: e.info };
+    case 'rebalance-result':
+      if (e.requestId !== state.rebalance.requestId) return state;
+      return { ...state, rebalance: { ...state.rebalance, status: 'done', progress: null, result: e.result, augmented: e.augmented ?? null } };
     case 'done':
       if (kind === 'save-model' || kind === 'load-model' || kind === 'restore-model') return { ...state, modelBusy: false };
       if (kind === 'sample' && e.requestId === state.export.requestId && state.export.status === 'running') {
@@ -182,6 +189,7 @@ export function applyEvent(state: SessionState, e: WorkerEvent, now: number): Se
       if (isCurrentTrain) s = { ...s, train: { ...t, status: 'failed', progress: null, etaSeconds: null } };
       if (e.requestId === state.export.requestId && state.export.status === 'running') s = { ...s, export: { ...state.export, status: 'failed', etaSeconds: null } };
       if (e.requestId === state.evaluation.requestId) s = { ...s, evaluation: { ...state.evaluation, status: 'failed', progress: null } };
+      if (e.requestId === state.rebalance.requestId) s = { ...s, rebalance: { ...state.rebalance, status: 'failed', progress: null } };
       if (kind === 'load-model' || kind === 'save-model' || kind === 'restore-model') s = { ...s, modelBusy: false };
       return s;
     }

@@ -3,7 +3,7 @@
  * requests are folded into it by session-reducer.ts; components only read it.
  */
 import type { ColumnPlan, Profile } from '../../core/types.ts';
-import type { BackendName, DistributionData, Request, RequestType, StoredModelInfo, TablePreview } from '../../worker/protocol.ts';
+import type { BackendName, DistributionData, Request, RequestType, StoredModelInfo, TablePreview, WorkerEvent } from '../../worker/protocol.ts';
 import type { LossSeries } from '../train/loss-series.ts';
 import { EMPTY_LOSS_SERIES } from '../train/loss-series.ts';
 
@@ -92,6 +92,17 @@ export interface EvaluationState {
   report: unknown;
 }
 
+type RebalanceEvent = Extract<WorkerEvent, { type: 'rebalance-result' }>;
+
+/** The rebalance lab's job (the panel is a slot another engineer fills). */
+export interface RebalanceState {
+  requestId: number | null;
+  status: JobStatus;
+  progress: ProgressState | null;
+  result: RebalanceEvent['result'] | null;
+  augmented: NonNullable<RebalanceEvent['augmented']> | null;
+}
+
 export interface SessionState {
   /** The worker answered 'ready'. */
   ready: boolean;
@@ -113,6 +124,7 @@ export interface SessionState {
   modelBusy: boolean;
   export: ExportState;
   evaluation: EvaluationState;
+  rebalance: RebalanceState;
   error: { code: string; message: string } | null;
   /** Recent notices and warnings (newest last, at most MAX_NOTICES). */
   notices: string[];
@@ -157,6 +169,7 @@ export const INITIAL_SESSION: SessionState = {
   modelBusy: false,
   export: IDLE_EXPORT,
   evaluation: { requestId: null, status: 'idle', progress: null, report: null },
+  rebalance: { requestId: null, status: 'idle', progress: null, result: null, augmented: null },
   error: null,
   notices: [],
 };

@@ -33,6 +33,9 @@ export interface StoreEnv {
 /** A train request's fields (method, options, backend, live distribution columns, test hooks). */
 export type TrainRequest = Omit<Extract<Request, { type: 'train' }>, 'id' | 'type'>;
 
+/** A rebalance request's fields (target column, methods, holdout, seeds...). */
+export type RebalanceRequest = Omit<Extract<Request, { type: 'rebalance' }>, 'id' | 'type'>;
+
 export interface SessionActions {
   loadFile(file: File | Blob, name: string): void;
   loadText(text: string, name: string): void;
@@ -53,6 +56,8 @@ export interface SessionActions {
   /** Load the model kept in IndexedDB. */
   restoreModel(): void;
   evaluate(target?: string): void;
+  /** Run the rebalance lab on the loaded table. */
+  rebalance(request: RebalanceRequest): void;
   /** Show an error raised on the UI side (a file that could not be read, a bad form). */
   fail(code: string, message: string): void;
   dismissError(): void;
@@ -166,6 +171,7 @@ export function createSessionStore(port: WorkerPort, env: StoreEnv, initial: Ses
     checkStoredModel: () => void send({ type: 'stored-model' }),
     restoreModel: () => void send({ type: 'restore-model' }),
     evaluate: (target) => void send({ type: 'evaluate', ...(target !== undefined ? { target } : {}) }),
+    rebalance: (request) => void send({ type: 'rebalance', ...request }),
     fail: (code, message) => update({ ...state, error: { code, message } }),
     dismissError: () => update(dismissError(state)),
   };

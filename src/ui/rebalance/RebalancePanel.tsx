@@ -1,15 +1,18 @@
+import type { SessionState } from '../app/session-state.ts';
+import type { SessionActions } from '../app/session-store.ts';
+
 /**
- * SLOT for the rebalance lab (issue: rebalance; core/rebalance holds the methods). It will compare
- * baseline / undersample / oversample / SMOTE / class weights / CTGAN minority rows on a target
- * column (DESIGN.md "Rebalance JSON"). Replace this placeholder; it receives the loaded profile's
- * column names so a target can be picked.
+ * SLOT for the rebalance lab (core/rebalance; DESIGN.md "Rebalance JSON"). The plumbing is done:
+ * `actions.rebalance({ target, ... })` sends the request, and `state.rebalance` holds its status,
+ * progress, `result` (RebalanceResult) and `augmented` CSV. Replace this placeholder body.
  */
-export function RebalancePanel({ columns }: { columns: readonly string[] }) {
+export function RebalancePanel({ state }: { state: SessionState; actions: SessionActions }) {
+  const columns = state.dataset?.profile.columns.length ?? 0;
   return (
     <div className="rebalance" data-testid="rebalance-panel">
       <p className="muted">
-        The rebalance lab is coming: pick a target column{columns.length > 0 ? ` (${columns.length} available)` : ''} and compare resampling methods with
-        synthetic minority rows.
+        The rebalance lab is coming: pick a target column{columns > 0 ? ` (${columns} available)` : ''} and compare undersampling, oversampling, SMOTE,
+        class weights and synthetic minority rows on a held-out split.
       </p>
     </div>
   );

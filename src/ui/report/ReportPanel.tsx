@@ -1,13 +1,18 @@
-import type { EvaluationState } from '../app/session-state.ts';
+import type { SessionState } from '../app/session-state.ts';
+import { isTraining } from '../app/session-state.ts';
+import type { SessionActions } from '../app/session-store.ts';
 import { ProgressBar } from '../shared/ProgressBar.tsx';
 
 /**
  * SLOT for the quality report (owned by the metrics engineer, see DESIGN.md "Report JSON").
  * What is here is a minimal placeholder: an Evaluate button and the overall score under the test
  * id `quality-score`, read defensively from the opaque report. Replace the body freely; keep the
- * props (the evaluation slice of the session and the evaluate action).
+ * props: `state.evaluation` holds status, progress and the report; `actions.evaluate(target?)` asks.
  */
-export function ReportPanel({ evaluation, canEvaluate, onEvaluate }: { evaluation: EvaluationState; canEvaluate: boolean; onEvaluate: () => void }) {
+export function ReportPanel({ state, actions }: { state: SessionState; actions: SessionActions }) {
+  const evaluation = state.evaluation;
+  const canEvaluate = state.dataset !== null && state.modelReady && !isTraining(state.train.status);
+  const onEvaluate = () => actions.evaluate();
   const overall = overallScore(evaluation.report);
   return (
     <div className="report">

@@ -25,7 +25,7 @@ function run(steps: (RequestBody | WorkerEvent)[], now = 0, start: SessionState 
   }
   return s;
 }
-const REQUEST_TYPES = new Set(['load-file', 'load-text', 'set-plan', 'train', 'pause', 'resume', 'stop', 'sample', 'evaluate', 'save-model', 'load-model', 'stored-model', 'restore-model', 'dispose']);
+const REQUEST_TYPES = new Set(['load-file', 'load-text', 'set-plan', 'train', 'pause', 'resume', 'stop', 'sample', 'evaluate', 'save-model', 'load-model', 'stored-model', 'restore-model', 'rebalance', 'dispose']);
 function isRequest(x: RequestBody | WorkerEvent): x is RequestBody {
   // 'stored-model' is both a request and an event; events carry requestId.
   return REQUEST_TYPES.has(x.type) && !('requestId' in x);
@@ -197,5 +197,15 @@ describe('session store', () => {
     expect(store.getSnapshot().error?.message).toContain('missing.csv');
     store.actions.dismissError();
     expect(store.getSnapshot().error).toBeNull();
+  });
+});
+
+describe('rebalance routing', () => {
+  it('progress, result and errors reach the rebalance slice', () => {
+    let s = run([{ type: 'rebalance', target: 'income' }, { type: 'progress', requestId: 1, stage: 'rebalance', done: 1, total: 6 }]);
+    expect(s.rebalance).toMatchObject({ requestId: 1, status: 'running', progress: { done: 1, total: 6 } });
+    s = applyEvent(s, { type: 'error', requestId: 1, code: 'bad-column', message: 'No column "income".' }, 0);
+    expect(s.rebalance.status).toBe('failed');
+    expect(s.error?.message).toBe('No column "income".');
   });
 });
