@@ -6,12 +6,15 @@
  * mean_precision_prior 1, mean prior = data mean, dof prior = 1, covariance prior = data variance
  * (ddof 1). Components with posterior weight > 0.005 are kept ("valid components").
  *
- * Speed: every iteration is O(n·K) over typed arrays, and the fit runs on at most `maxFitRows`
- * (default 20,000) rows drawn without replacement with the Rng. The BGM fit is the known cost
- * hotspot of CTGAN preprocessing (CTGAN #7, SDV #988, RDT #336); 20k rows keep a 100-iteration fit
- * near 0.3 s per column, while a component at the 0.005 weight threshold still holds ~100 sampled
- * points, so its mean and std are estimated to within a few percent of its own spread. Encoding
- * (`predictProba`) still runs over every row.
+ * Speed: the BGM fit is the known cost hotspot of CTGAN preprocessing (CTGAN #7, SDV #988,
+ * RDT #336). Every iteration is O(m·K) over typed arrays, where m is the number of DISTINCT values
+ * fitted, each weighted by its multiplicity (an exact rewrite: equal values get equal
+ * responsibilities), so integer-like columns (ages, hours, counts) fit on all rows in a few ms.
+ * Columns with more than `maxFitRows` (default 20,000) distinct values are fitted on 20,000 rows
+ * drawn without replacement with the Rng: about 0.3 s of CPU per column for 100 iterations, while
+ * a component at the 0.005 weight threshold still holds ~100 sampled points, so its mean and std
+ * are estimated to within a few percent of its own spread. Encoding (`predictProba`,
+ * `sampleModes`) still runs over every row.
  */
 import { SynthtabError } from '../errors.ts';
 import type { Rng } from '../rng.ts';
@@ -31,7 +34,7 @@ export interface BgmmOptions {
   tol?: number;
   /**
    * Initial hard labels (one per fit row, in [0, min(n, maxComponents))) instead of k-means:
-   * lets tests replay sklearn from the same start (test/fixtures/gmm). Requires no subsampling.
+   * lets tests replay sklearn from the same start (test/fixtures/gmm). Disables subsampling.
    */
   initLabels?: Int32Array;
 }
@@ -90,26 +93,48 @@ function subsample(values: Float64Array, max: number, rng: Rng): Float64Array {
   return out;
 }
 
-function mStep(x: Float64Array, resp: Float64Array, k: number, m0: number, s0: number, p: Params): void {
-  const n = x.length;
-  const nk = new Float64Array(k).fill(EPS10);
-  const sx = new Float64Array(k);
-  for (let i = 0, o = 0; i < n; i++, o += k) {
-    const xi = x[i]!;
-    for (let j = 0; j < k; j++) {
-      const r = resp[o + j]!;
-      nk[j]! += r;
-      sx[j]! += r * xi;
+/**
+ * Distinct values (sorted) with their multiplicities. The variational updates only see each
+ * value through its responsibilities, which are equal for equal values, so a weighted fit on the
+ * distinct values is the same fit: integer-like columns (ages, counts) shrink to a few hundred
+ * points.
+ */
+function distinct(values: Float64Array): { x: Float64Array; w: Float64Array } {
+  const sorted = Float64Array.from(values).sort();
+  let m = 0;
+  const x = new Float64Array(sorted.length);
+  const w = new Float64Array(sorted.length);
+  for (let i = 0; i < sorted.length; i++) {
+    if (m > 0 && x[m - 1] === sorted[i]) w[m - 1]! += 1;
+    else {
+      x[m] = sorted[i]!;
+      w[m++] = 1;
     }
   }
+  return { x: x.slice(0, m), w: w.slice(0, m) };
+}
+
+/** Sufficient statistics Σ w r, Σ w r x per component (filled by the E-step or from labels). */
+interface Stats {
+  nk: Float64Array;
+  sx: Float64Array;
+}
+
+/** M-step (sklearn `_m_step`, 1-D): needs the E-step's Σ w·r and Σ w·r·x, does the variance pass. */
+function mStep(x: Float64Array, w: Float64Array, resp: Float64Array, k: number, m0: number, s0: number, st: Stats, p: Params): void {
+  const nk = new Float64Array(k);
   const xk = new Float64Array(k);
-  for (let j = 0; j < k; j++) xk[j] = sx[j]! / nk[j]!;
+  for (let j = 0; j < k; j++) {
+    nk[j] = st.nk[j]! + EPS10;
+    xk[j] = st.sx[j]! / nk[j]!;
+  }
   const ss = new Float64Array(k);
-  for (let i = 0, o = 0; i < n; i++, o += k) {
+  for (let i = 0, o = 0; i < x.length; i++, o += k) {
     const xi = x[i]!;
+    const wi = w[i]!;
     for (let j = 0; j < k; j++) {
       const d = xi - xk[j]!;
-      ss[j]! += resp[o + j]! * d * d;
+      ss[j]! += wi * resp[o + j]! * d * d;
     }
   }
   let tail = 0;
@@ -155,15 +180,18 @@ function logConstants(p: Params, k: number): Float64Array {
   return out;
 }
 
-/** E-step: fills resp, returns Σ r log r (for the lower bound). */
-function eStep(x: Float64Array, p: Params, k: number, resp: Float64Array): number {
+/** E-step: fills resp and the first-pass statistics; returns Σ w r log r (for the lower bound). */
+function eStep(x: Float64Array, w: Float64Array, p: Params, k: number, resp: Float64Array, st: Stats): number {
   const c = logConstants(p, k);
   const prec = new Float64Array(k);
   for (let j = 0; j < k; j++) prec[j] = 1 / p.cov[j]!;
   const ex = new Float64Array(k);
+  st.nk.fill(0);
+  st.sx.fill(0);
   let entropy = 0;
   for (let i = 0, o = 0; i < x.length; i++, o += k) {
     const xi = x[i]!;
+    const wi = w[i]!;
     let max = -Infinity;
     for (let j = 0; j < k; j++) {
       const d = xi - p.m[j]!;
@@ -180,9 +208,12 @@ function eStep(x: Float64Array, p: Params, k: number, resp: Float64Array): numbe
     const logS = Math.log(s);
     for (let j = 0; j < k; j++) {
       const r = ex[j]! / s;
-      // r·log r with log r = v − max − log s; rows are exact zeros only when r underflows.
-      if (r > 0) entropy += r * (resp[o + j]! - max - logS);
+      // r·log r with log r = v − max − log s; exact zeros only when r underflows.
+      if (r > 0) entropy += wi * r * (resp[o + j]! - max - logS);
       resp[o + j] = r;
+      const wr = wi * r;
+      st.nk[j]! += wr;
+      st.sx[j]! += wr * xi;
     }
   }
   return entropy;
@@ -209,29 +240,53 @@ export function fitBgmm(values: Float64Array, rng: Rng, opts: BgmmOptions = {}):
   const threshold = opts.weightThreshold ?? 0.005;
   const maxIter = opts.maxIter ?? 100;
   const tol = opts.tol ?? 1e-3;
+  const maxFitRows = Math.max(1, opts.maxFitRows ?? 20_000);
   if (values.length === 0) throw new SynthtabError('bad-column', 'Cannot fit a mixture to a column with no values.');
   for (let i = 0; i < values.length; i++) {
     if (!Number.isFinite(values[i]!)) throw new SynthtabError('bad-column', 'Cannot fit a mixture to missing or infinite values.');
   }
-  const x = subsample(values, Math.max(1, opts.maxFitRows ?? 20_000), rng);
-  const n = x.length;
+  let x: Float64Array;
+  let w: Float64Array;
+  let n: number;
+  if (opts.initLabels) {
+    // Replay mode (tests): rows as given, one label each, no subsampling or merging.
+    if (opts.initLabels.length !== values.length) throw new SynthtabError('internal', 'initLabels must have one label per row.');
+    x = values;
+    w = new Float64Array(values.length).fill(1);
+    n = values.length;
+  } else {
+    // Few distinct values: fit on all rows exactly. Otherwise subsample rows first.
+    let d = distinct(values);
+    n = values.length;
+    if (d.x.length > maxFitRows) {
+      d = distinct(subsample(values, maxFitRows, rng));
+      n = Math.min(values.length, maxFitRows);
+    }
+    x = d.x;
+    w = d.w;
+  }
   const k = Math.max(1, Math.min(n, maxComponents));
   let m0 = 0;
-  for (let i = 0; i < n; i++) m0 += x[i]!;
+  for (let i = 0; i < x.length; i++) m0 += w[i]! * x[i]!;
   m0 /= n;
   let s0 = 0;
-  for (let i = 0; i < n; i++) s0 += (x[i]! - m0) ** 2;
+  for (let i = 0; i < x.length; i++) s0 += w[i]! * (x[i]! - m0) ** 2;
   s0 = n > 1 ? s0 / (n - 1) : 0; // np.cov would give NaN for one row; 0 keeps the fit defined
 
   const p: Params = {
     a: new Float64Array(k), b: new Float64Array(k), beta: new Float64Array(k),
     m: new Float64Array(k), nu: new Float64Array(k), cov: new Float64Array(k),
   };
-  const resp = new Float64Array(n * k);
-  if (opts.initLabels && opts.initLabels.length !== n) throw new SynthtabError('internal', 'initLabels must have one label per fit row.');
-  const labels = opts.initLabels ?? kmeans1d(x, k, rng);
-  for (let i = 0; i < n; i++) resp[i * k + labels[i]!] = 1;
-  mStep(x, resp, k, m0, s0, p);
+  const resp = new Float64Array(x.length * k);
+  const st: Stats = { nk: new Float64Array(k), sx: new Float64Array(k) };
+  const labels = opts.initLabels ?? kmeans1d(x, k, rng, w);
+  for (let i = 0; i < x.length; i++) {
+    const j = labels[i]!;
+    resp[i * k + j] = 1;
+    st.nk[j]! += w[i]!;
+    st.sx[j]! += w[i]! * x[i]!;
+  }
+  mStep(x, w, resp, k, m0, s0, st, p);
 
   let lb = -Infinity;
   let converged = false;
@@ -239,8 +294,8 @@ export function fitBgmm(values: Float64Array, rng: Rng, opts: BgmmOptions = {}):
   for (let iter = 1; iter <= maxIter; iter++) {
     iterations = iter;
     const prev = lb;
-    const sumRLogR = eStep(x, p, k, resp);
-    mStep(x, resp, k, m0, s0, p);
+    const sumRLogR = eStep(x, w, p, k, resp, st);
+    mStep(x, w, resp, k, m0, s0, st, p);
     lb = lowerBound(p, k, sumRLogR);
     if (Math.abs(lb - prev) < tol) {
       converged = true;

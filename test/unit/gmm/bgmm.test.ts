@@ -102,11 +102,14 @@ describe('fitBgmm', () => {
   });
 
   it('is deterministic under a seed', () => {
-    const x = mixture(30_000, [[0, 1, 0.5], [5, 1, 0.5]], 3);
-    const a = fitBgmm(x, createRng(9));
-    expect(fitBgmm(x, createRng(9))).toEqual(a);
-    expect(a.fitRows).toBe(20_000);
-    expect(fitBgmm(x, createRng(9), { maxFitRows: 1000 }).fitRows).toBe(1000);
+    const x = mixture(8000, [[0, 1, 0.5], [5, 1, 0.5]], 3);
+    const a = fitBgmm(x, createRng(9), { maxFitRows: 3000 });
+    expect(fitBgmm(x, createRng(9), { maxFitRows: 3000 })).toEqual(a);
+    expect(a.fitRows).toBe(3000); // subsampled
+    expect(fitBgmm(x, createRng(10), { maxFitRows: 3000 })).not.toEqual(a);
+    // Few distinct values: every row is used, whatever maxFitRows says.
+    const ints = Float64Array.from(x, (v) => Math.round(v));
+    expect(fitBgmm(ints, createRng(9), { maxFitRows: 3000 }).fitRows).toBe(8000);
   });
 
   it('rejects missing values with a SynthtabError', () => {
