@@ -61,7 +61,10 @@ export function expectOk(result, logs) {
 
 export const ofType = (events, type) => events.filter((e) => e.type === type);
 
-/** Relative closeness with an absolute floor, for losses on different backends. */
-export function close(a, b, rel = 2e-3, abs = 2e-3) {
+/**
+ * Relative closeness with an absolute floor, for losses on different backends. Measured: wasm, cpu
+ * and SwiftShader WebGL agree to ~1e-7 on the first steps; float32 reductions differ by order.
+ */
+export function close(a, b, rel = 1e-4, abs = 1e-5) {
   return Math.abs(a - b) <= Math.max(abs, rel * Math.max(Math.abs(a), Math.abs(b)));
 }
