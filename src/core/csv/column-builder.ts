@@ -10,7 +10,7 @@
  * sparse map.
  */
 import type { Column } from '../table/table.ts';
-import { NOT_PLAIN, formatFixed, scanNumber } from './number-text.ts';
+import { NOT_PLAIN, formatFixed, scanNumber, scanned } from './number-text.ts';
 
 const INITIAL_CAPACITY = 1024;
 
@@ -44,7 +44,7 @@ export class ColumnBuilder {
       }
       const r = scanNumber(text);
       if (r >= 0) {
-        const v = Number(text);
+        const v = scanned.value;
         const d = r & 0xff;
         this.values[row] = v;
         this.cellDecimals[row] = d;

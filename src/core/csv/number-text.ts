@@ -21,6 +21,9 @@ export function numberDecimals(s: string): number {
   return r < 0 ? -1 : r & 0xff;
 }
 
+/** The value of the last number `scanNumber` accepted (saves parsing the text twice). */
+export const scanned = { value: NaN };
+
 /** Flag set in `scanNumber`'s result when the text may not print back as `formatFixed` would. */
 export const NOT_PLAIN = 0x100;
 
@@ -31,6 +34,7 @@ export const NOT_PLAIN = 0x100;
  * Lets the parser skip a toFixed per cell on the common path.
  */
 export function scanNumber(s: string): number {
+  scanned.value = NaN;
   const n = s.length;
   let i = 0;
   let c = s.charCodeAt(0);
@@ -65,6 +69,7 @@ export function scanNumber(s: string): number {
   if (i !== n) return -1;
   const v = Number(s);
   if (!Number.isFinite(v)) return -1;
+  scanned.value = v;
   if (v === 0 && s.charCodeAt(0) === 45) plain = false;
   const decimals = Math.min(MAX_DECIMALS, Math.max(0, fracDigits - exponent));
   return plain ? decimals : decimals | NOT_PLAIN;

@@ -55,20 +55,31 @@ function profileNumeric(col: NumericColumn, index: number, rows: number, opts: R
 function profileString(col: StringColumn, index: number, rows: number, opts: Required<ProfileOptions>): ColumnProfile {
   const counts = codeCounts(col.codes, col.dictionary.length);
   let count = 0, distinct = 0, lengthSum = 0;
-  const used: string[] = [];
+  const used: string[] = []; // the first DATETIME_SNIFF distinct values
   for (let c = 0; c < counts.length; c++) {
     const k = counts[c]!;
     if (k === 0) continue;
     count += k;
     distinct++;
     lengthSum += k * col.dictionary[c]!.length;
-    used.push(col.dictionary[c]!);
+    if (used.length < DATETIME_SNIFF) used.push(col.dictionary[c]!);
   }
-  // Sniff on a few values, then confirm on every distinct value.
+  // Sniff on a few values, then confirm on every distinct value (keeping the parsed instants).
   let datetimeFormat: string | null = null;
+  let instants: Float64Array | null = null; // per dictionary entry
   if (distinct >= 2) {
-    const guess = detectDatetimeFormat(used.slice(0, DATETIME_SNIFF));
-    if (guess && used.every((v) => !Number.isNaN(parseDatetime(v, guess)))) datetimeFormat = guess;
+    const guess = detectDatetimeFormat(used);
+    if (guess) {
+      instants = new Float64Array(col.dictionary.length).fill(NaN);
+      let ok = true;
+      for (let c = 0; c < counts.length && ok; c++) {
+        if (counts[c]! === 0) continue;
+        const t = parseDatetime(col.dictionary[c]!, guess);
+        instants[c] = t;
+        ok = !Number.isNaN(t);
+      }
+      if (ok) datetimeFormat = guess;
+    }
   }
   const facts: ColumnFacts = {
     name: col.name, valueType: 'string', rows, count, distinct,
@@ -83,15 +94,12 @@ function profileString(col: StringColumn, index: number, rows: number, opts: Req
   };
   if (decision.warning) p.warning = decision.warning;
   p.categories = topCounts(counts, (i) => col.dictionary[i]!, opts.topCategories);
-  if (decision.kind === 'datetime' && datetimeFormat) {
+  if (decision.kind === 'datetime' && datetimeFormat && instants) {
     p.datetimeFormat = datetimeFormat;
     const ms = new Float64Array(col.codes.length);
-    const parsed = used.length === col.dictionary.length
-      ? col.dictionary.map((v) => parseDatetime(v, datetimeFormat))
-      : col.dictionary.map((v, c) => (counts[c]! > 0 ? parseDatetime(v, datetimeFormat) : NaN));
     for (let i = 0; i < ms.length; i++) {
       const c = col.codes[i]!;
-      ms[i] = c < 0 ? NaN : parsed[c]!;
+      ms[i] = c < 0 ? NaN : instants[c]!;
     }
     p.numeric = numericSummary(sortedFinite(ms), 0, opts.histogramBins);
   }
