@@ -1,0 +1,181 @@
+/**
+ * Fake values for a personal column (issue 7 item 2), drawn with @faker-js/faker seeded from the
+ * caller's Rng, so the same seed gives the same column.
+ *
+ * - Null rate: exactly round(n x nullRate) cells are null, at positions the Rng picks.
+ * - Uniqueness: with `unique`, no value repeats (compared in the kind's canonical form, below).
+ * - Privacy (item 4): for identifying kinds (`isIdentifyingPii`) no value equals a `forbidden`
+ *   (real) one; a colliding draw is retried. Comparison is canonical, so a reformatted real value
+ *   does not slip through: e-mails and UUIDs without case, phone and card numbers by digits only,
+ *   names and addresses without case or extra spaces.
+ * - Templates: real example values (a sample of the column) keep the fakes in the column's format:
+ *   identifiers take the real shape ('C-00123' -> 'C-' + 5 digits), phone numbers, postal codes and
+ *   card numbers the real digit grouping. Examples are only read for their format.
+ * - Retries that keep colliding widen the draw (a longer id, a middle initial, a number in the
+ *   e-mail's local part, an apartment number); as a last resort a counter suffix makes the value new,
+ *   so generation always ends.
+ * - E-mails use Faker's reserved example domains (example.com/.net/.org, RFC 2606), so a fake
+ *   address can never reach a real mailbox.
+ */
+import type { Faker } from '@faker-js/faker';
+import { SynthtabError } from '../errors.ts';
+import type { Rng } from '../rng.ts';
+import { isIdentifyingPii, isPiiKind, type PiiKind } from './kinds.ts';
+import { digitsOf } from './patterns.ts';
+import { drawFromShape, formatOf, learnShape, type IdShape } from './shape.ts';
+import { fakerFor, normalizeLocale } from './vocab.ts';
+
+export interface FakeOptions {
+  rng: Rng;
+  /** Faker locale ('en' default; 'de', 'de-DE', 'fr', ... see SUPPORTED_LOCALES). */
+  locale?: string;
+  /** Share of cells left null, in [0, 1] (the real column's missing share). */
+  nullRate: number;
+  /** No value may repeat (the real column is unique). */
+  unique: boolean;
+  /** Real values; identifying kinds never reproduce one. Ignored for the other kinds. */
+  forbidden: ReadonlySet<string>;
+  /** Real example values, read for their format only. */
+  template?: readonly string[];
+}
+
+/** Plain draws before the generator widens its output. */
+const WIDEN_AFTER = 20;
+/** Draws before a counter suffix is appended. */
+const SUFFIX_AFTER = 200;
+
+/** The form two values are compared in: equal canonical forms are "the same value". */
+export function canonicalValue(kind: PiiKind, v: string): string {
+  switch (kind) {
+    case 'phone':
+    case 'credit_card':
+      return digitsOf(v) || v.trim();
+    case 'email':
+    case 'uuid':
+    case 'url':
+      return v.trim().toLowerCase();
+    default:
+      return v.trim().toLowerCase().replace(/\s+/g, ' ');
+  }
+}
+
+type Draw = (widen: number) => string;
+
+function pickTemplate(template: readonly string[] | undefined, rng: Rng): string | null {
+  if (!template || template.length === 0) return null;
+  return template[rng.int(template.length)]!;
+}
+
+function drawerFor(kind: PiiKind, f: Faker, rng: Rng, template: readonly string[] | undefined): Draw {
+  const examples = template?.map((t) => t.trim()).filter((t) => t.length > 0);
+  switch (kind) {
+    case 'email':
+      return (w) => {
+        const e = f.internet.exampleEmail();
+        return w > 0 ? e.replace('@', `${f.string.numeric(w + 1)}@`) : e;
+      };
+    case 'first_name':
+      return () => f.person.firstName();
+    case 'last_name':
+      return () => f.person.lastName();
+    case 'full_name':
+      return (w) => (w > 0 ? `${f.person.firstName()} ${f.string.alpha({ length: 1, casing: 'upper' })}. ${f.person.lastName()}` : `${f.person.firstName()} ${f.person.lastName()}`);
+    case 'phone':
+      return () => {
+        const t = pickTemplate(examples, rng);
+        if (!t) return f.phone.number();
+        // Keep a leading '+' and country code as written; every other digit is new.
+        const cc = /^\+\d{1,3}/.exec(t)?.[0].length ?? 0;
+        return f.helpers.replaceSymbols(formatOf(t, cc));
+      };
+    case 'street_address':
+      return (w) => (w > 0 ? f.location.streetAddress(true) : f.location.streetAddress());
+    case 'city':
+      return () => f.location.city();
+    case 'country':
+      return () => f.location.country();
+    case 'postal_code':
+      return () => {
+        const t = pickTemplate(examples, rng);
+        if (!t) return f.location.zipCode();
+        // The first character (a region) is kept, the rest redrawn in the same format.
+        return f.helpers.replaceSymbols(formatOf(t, /^[\dA-Za-z]/.test(t) ? 1 : 0));
+      };
+    case 'url':
+      return (w) => (w > 0 ? `${f.internet.url({ appendSlash: true })}${f.string.alphanumeric(w + 3)}` : f.internet.url());
+    case 'ipv4':
+      return () => f.internet.ipv4();
+    case 'uuid':
+      return () => f.string.uuid();
+    case 'credit_card':
+      return () => {
+        const t = pickTemplate(examples, rng);
+        if (!t || digitsOf(t).length < 13) return f.finance.creditCardNumber();
+        // Same grouping and issuer digit as the example; Faker's 'L' is the Luhn check digit.
+        const fmt = formatOf(t, 1);
+        const last = fmt.lastIndexOf('#');
+        return f.finance.creditCardNumber(`${fmt.slice(0, last)}L${fmt.slice(last + 1)}`);
+      };
+    case 'identifier': {
+      const shape: IdShape | null = examples && examples.length > 0 ? learnShape(examples) : null;
+      if (!shape) return (w) => f.string.alphanumeric({ length: 10 + w, casing: 'upper' });
+      return (w) => drawFromShape(shape, rng, Math.floor(w / 2));
+    }
+  }
+}
+
+/** Indices of exactly round(n x rate) null cells. */
+export function nullPositions(n: number, rate: number, rng: Rng): Uint8Array {
+  const mask = new Uint8Array(n);
+  const k = Math.min(n, Math.round(n * rate));
+  if (k === 0) return mask;
+  const idx = Array.from({ length: n }, (_, i) => i);
+  for (let i = 0; i < k; i++) {
+    const j = i + rng.int(n - i);
+    [idx[i], idx[j]] = [idx[j]!, idx[i]!];
+    mask[idx[i]!] = 1;
+  }
+  return mask;
+}
+
+function checkOptions(kind: PiiKind, n: number, opts: FakeOptions): void {
+  if (!isPiiKind(kind)) throw new SynthtabError('bad-option', `Unknown personal-data kind '${String(kind)}'`);
+  if (!Number.isInteger(n) || n < 0) throw new SynthtabError('bad-option', `Row count must be a whole number >= 0, got ${n}`);
+  if (!(opts.nullRate >= 0 && opts.nullRate <= 1)) throw new SynthtabError('bad-option', `Null rate must be between 0 and 1, got ${opts.nullRate}`);
+}
+
+/**
+ * n fake values of `kind` (null where the null rate puts them), seeded by `opts.rng`: the same Rng
+ * state gives the same column. Throws SynthtabError for a bad kind, n, null rate or locale.
+ */
+export function generateFakeColumn(kind: PiiKind, n: number, opts: FakeOptions): (string | null)[] {
+  checkOptions(kind, n, opts);
+  const f = fakerFor(normalizeLocale(opts.locale));
+  const rng = opts.rng.fork();
+  f.seed(opts.rng.seed32());
+  const nulls = nullPositions(n, opts.nullRate, rng);
+  const draw = drawerFor(kind, f, rng, opts.template);
+  const avoidReal = isIdentifyingPii(kind);
+  const forbidden = new Set<string>();
+  if (avoidReal) for (const v of opts.forbidden) forbidden.add(canonicalValue(kind, v));
+  const used = new Set<string>();
+  let counter = 0;
+  const out: (string | null)[] = new Array<string | null>(n);
+  for (let i = 0; i < n; i++) {
+    if (nulls[i]) {
+      out[i] = null;
+      continue;
+    }
+    for (let attempt = 0; ; attempt++) {
+      let v = draw(Math.floor(attempt / WIDEN_AFTER));
+      if (attempt >= SUFFIX_AFTER) v = `${v}-${++counter}`;
+      const key = canonicalValue(kind, v);
+      if (avoidReal && forbidden.has(key)) continue;
+      if (opts.unique && used.has(key)) continue;
+      used.add(key);
+      out[i] = v;
+      break;
+    }
+  }
+  return out;
+}
