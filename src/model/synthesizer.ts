@@ -18,7 +18,7 @@
 import { SynthtabError } from '../core/errors.ts';
 import { createRng, type Rng } from '../core/rng.ts';
 import type { Table } from '../core/table/table.ts';
-import { DataTransformer, type Filler } from '../core/transform/transformer.ts';
+import { DataTransformer, type Filler, type TransformerFitOptions } from '../core/transform/transformer.ts';
 import { DEFAULT_TRAIN_OPTIONS, type ColumnPlan, type Condition, type TrainOptions } from '../core/types.ts';
 import { countCategories } from './cond-source.ts';
 import { parseModelFile, planToFile, weightsFromFile, weightsToFile, MODEL_FORMAT, MODEL_VERSION, type ModelFile } from './model-file.ts';
@@ -36,6 +36,8 @@ export const DEFAULT_SAMPLING_BN: SamplingBn = 'running';
 export interface FitHooks extends TrainHooks {
   /** Weights to start from (from getWeights() of a synthesizer fitted on the same table, plan and options). */
   initialWeights?: Float32Array[];
+  /** Passed to DataTransformer.fit (e.g. `profiles`, so datetime formats are not re-detected). */
+  transformer?: TransformerFitOptions;
 }
 
 export interface SampleOptions {
@@ -102,7 +104,7 @@ export class CtganSynthesizer {
       if (hooks.onEvent) await hooks.onEvent({ type: 'stage', stage, message });
     };
     await emit(`Fitting the data transformer on ${table.rowCount} rows.`, 'transform');
-    const transformer = DataTransformer.fit(table, plan, rng.fork());
+    const transformer = DataTransformer.fit(table, plan, rng.fork(), hooks.transformer ?? {});
     const matrix = transformer.transform(table, rng.fork());
     o.batchSize = effectiveBatchSize(o.batchSize, matrix.rows, o.pac);
     await emit(`Building the networks (encoded width ${transformer.layout.width}, condition width ${transformer.layout.condWidth}).`, 'build');

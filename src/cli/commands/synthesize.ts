@@ -1,4 +1,158 @@
-/** `synthtab synthesize`: not implemented yet. */
-export async function run(_argv: string[]): Promise<void> {
-  throw new Error('The synthesize command is not implemented yet.');
+/**
+ * `synthtab synthesize <csv> --out <synth.csv> [--rows N] [--epochs N] [--batch N] [--seed N]
+ *   [--model-out <model.json>] [--condition col=value] [--report <report.json>] [--method ctgan]
+ *   [--backend wasm|cpu]`
+ *
+ * Reads and profiles the CSV, trains CTGAN (Node: wasm backend, cpu fallback), samples, and writes
+ * a CSV with the input's header, column order and value formats. Progress goes to stderr (a bar on
+ * a TTY, plain lines otherwise). Ctrl-C once stops training early and still writes the output from
+ * the model so far; twice exits.
+ *
+ * Hooks for later work: `--method` other than ctgan (copula, tvae, profile) dispatches through
+ * METHODS below; `--report` goes through writeReport.
+ */
+import { writeFile } from 'node:fs/promises';
+import { conditionOption, intOption, parseArgs, type ParsedArgs } from '../args.ts';
+import { readCsvFile, writeCsvFile } from '../io.ts';
+import { createProgress, type Progress } from '../progress.ts';
+import { SynthtabError } from '../../core/errors.ts';
+import { evaluate } from '../../core/metrics/evaluate.ts';
+import { planFromProfile } from '../../core/profile/plan.ts';
+import { profileTable } from '../../core/profile/profile.ts';
+import { createRng } from '../../core/rng.ts';
+import { cellText, type Table } from '../../core/table/table.ts';
+import { DEFAULT_TRAIN_OPTIONS, isDiscreteKind, type ColumnKind, type ColumnPlan, type Condition, type Profile, type TrainOptions } from '../../core/types.ts';
+import { initNodeBackend, type NodeBackend } from '../../model/backend-node.ts';
+import { CtganSynthesizer } from '../../model/synthesizer.ts';
+
+const USAGE = 'Usage: synthtab synthesize <csv> --out <synth.csv> [--rows N] [--epochs N] [--batch N] [--seed N] [--model-out <model.json>] [--condition col=value] [--report <report.json>] [--method ctgan] [--backend wasm|cpu]';
+
+/** What a synthesis method needs and returns (so copula / tvae / profile can plug in). */
+export interface MethodJob {
+  table: Table;
+  profile: Profile;
+  plan: ColumnPlan[];
+  options: Partial<TrainOptions>;
+  rows: number;
+  condition?: Condition;
+  seed: number;
+  modelOut?: string;
+  progress: Progress;
+  control: { paused: boolean; stop?: boolean };
+}
+
+export type MethodRunner = (job: MethodJob) => Promise<Table>;
+
+/** CTGAN: train, optionally save the model, sample. */
+export async function runCtgan(job: MethodJob): Promise<Table> {
+  const { progress } = job;
+  const synth = new CtganSynthesizer();
+  try {
+    const epochs = job.options.epochs ?? DEFAULT_TRAIN_OPTIONS.epochs;
+    const result = await synth.fit(job.table, job.plan, job.options, {
+      control: job.control,
+      stepEvents: false,
+      transformer: { profiles: job.profile.columns },
+      onEvent: (e) => {
+        if (e.type === 'stage') progress.log(e.message);
+        else if (e.type === 'epoch') progress.update(e.epoch, epochs, `loss G ${e.lossG.toFixed(3)} D ${e.lossD.toFixed(3)}  ${e.seconds.toFixed(1)}s/epoch`);
+      },
+    });
+    progress.finish();
+    if (result.stopped) progress.log(`Stopped early after ${result.epochs} epochs.`);
+    if (job.modelOut) {
+      await writeFile(job.modelOut, synth.toFileText());
+      progress.log(`Model written to ${job.modelOut}.`);
+    }
+    progress.log(`Sampling ${job.rows} rows${job.condition ? ` with ${job.condition.column} = '${job.condition.value}'` : ''}.`);
+    return await synth.sample(job.rows, { ...(job.condition ? { condition: job.condition } : {}), seed: job.seed });
+  } finally {
+    synth.dispose();
+  }
+}
+
+/** Synthesis methods by --method name. Others add 'copula', 'tvae', 'profile' here. */
+export const METHODS: Record<string, MethodRunner | undefined> = { ctgan: runCtgan };
+
+/** --report: the evaluation report (DESIGN.md "Report JSON") of the synthetic rows against the input. */
+export async function writeReport(path: string, real: Table, synthetic: Table, profile: Profile, seed: number): Promise<void> {
+  const kinds: Record<string, ColumnKind> = Object.fromEntries(profile.columns.map((c) => [c.name, c.kind]));
+  const report = evaluate(real, synthetic, { kinds, rng: createRng(seed) });
+  await writeFile(path, JSON.stringify(report, null, 2) + '\n');
+}
+
+/** Fail before training when a condition cannot be met: unknown column, or a category not in the data. */
+export function checkCondition(table: Table, plan: ColumnPlan[], c: Condition): void {
+  const p = plan.find((x) => x.name === c.column);
+  if (!p || p.excluded) throw new SynthtabError('bad-condition', `Unknown column '${c.column}' in --condition; columns: ${plan.filter((x) => !x.excluded).map((x) => x.name).join(', ')}.`);
+  if (!isDiscreteKind(p.kind)) return;
+  const col = table.columns.find((x) => x.name === c.column)!;
+  const seen = new Set<string>();
+  for (let i = 0; i < table.rowCount && seen.size < 100_000; i++) {
+    const v = cellText(col, i);
+    if (v !== null) seen.add(v);
+  }
+  if (seen.has(c.value) || [...seen].some((v) => v.trim() === c.value.trim())) return;
+  const shown = [...seen].slice(0, 8).map((v) => `'${v.trim()}'`).join(', ');
+  throw new SynthtabError('bad-condition', `Column '${c.column}' has no value '${c.value}'; known values: ${shown}${seen.size > 8 ? ', ...' : ''}.`);
+}
+
+function backendOption(args: ParsedArgs): NodeBackend {
+  const b = args.options.get('backend') ?? 'wasm';
+  if (b !== 'wasm' && b !== 'cpu') throw new SynthtabError('bad-option', `--backend must be wasm or cpu, got '${b}'.`);
+  return b;
+}
+
+export async function run(argv: string[]): Promise<void> {
+  const args = parseArgs(argv, { options: ['out', 'rows', 'epochs', 'batch', 'seed', 'model-out', 'condition', 'report', 'method', 'backend'] });
+  if (args.positionals.length !== 1) throw new SynthtabError('bad-option', USAGE);
+  const out = args.options.get('out');
+  if (!out) throw new SynthtabError('bad-option', `--out is required. ${USAGE}`);
+  const methodName = args.options.get('method') ?? 'ctgan';
+  const method = METHODS[methodName];
+  if (!method) {
+    const known = ['ctgan', 'copula', 'tvae', 'profile'];
+    throw new SynthtabError('bad-option', known.includes(methodName) ? `--method ${methodName} is not available in this build yet; use ctgan.` : `Unknown --method '${methodName}'; choose one of ${known.join(', ')}.`);
+  }
+  const seed = intOption(args, 'seed', 0);
+  const epochs = intOption(args, 'epochs', DEFAULT_TRAIN_OPTIONS.epochs, 1);
+  const batchSize = intOption(args, 'batch', DEFAULT_TRAIN_OPTIONS.batchSize, 1);
+  if (batchSize % DEFAULT_TRAIN_OPTIONS.pac !== 0) throw new SynthtabError('bad-option', `--batch must be a multiple of ${DEFAULT_TRAIN_OPTIONS.pac} (the critic packs ${DEFAULT_TRAIN_OPTIONS.pac} rows), got ${batchSize}.`);
+  const condition = conditionOption(args);
+  const backendPref = backendOption(args);
+
+  const parsed = await readCsvFile(args.positionals[0]!);
+  for (const w of parsed.warnings) process.stderr.write(`warning: ${w}\n`);
+  const table = parsed.table;
+  const rows = intOption(args, 'rows', table.rowCount, 0);
+  const profile = profileTable(table);
+  const plan = planFromProfile(profile);
+  if (condition) checkCondition(table, plan, condition);
+
+  const backend = await initNodeBackend(backendPref);
+  const progress = createProgress('epoch');
+  progress.log(`${table.rowCount} rows x ${table.columns.length} columns; ${methodName} on the ${backend} backend, ${epochs} epochs, batch ${batchSize}, seed ${seed}.`);
+
+  const control = { paused: false, stop: false };
+  let interrupts = 0;
+  const onSigint = (): void => {
+    interrupts++;
+    if (interrupts > 1) process.exit(130);
+    control.stop = true;
+    progress.log('Stopping after this step (Ctrl-C again to quit without output)...');
+  };
+  process.on('SIGINT', onSigint);
+  let synthetic: Table;
+  try {
+    synthetic = await method({ table, profile, plan, options: { epochs, batchSize, seed }, rows, ...(condition ? { condition } : {}), seed, modelOut: args.options.get('model-out'), progress, control });
+  } finally {
+    process.off('SIGINT', onSigint);
+  }
+  await writeCsvFile(out, synthetic);
+  progress.log(`Wrote ${synthetic.rowCount} rows to ${out}.`);
+  const reportPath = args.options.get('report');
+  if (reportPath) {
+    await writeReport(reportPath, table, synthetic, profile, seed);
+    progress.log(`Report written to ${reportPath}.`);
+  }
 }
