@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { isSynthtabError } from '../../../src/core/errors.ts';
 import { createRng } from '../../../src/core/rng.ts';
 import { ConditionalSampler } from '../../../src/core/sampler/conditional-sampler.ts';
+import { numericColumn, stringColumn } from '../../../src/core/table/table.ts';
 import type { EncodedLayout, EncodedMatrix } from '../../../src/core/transform/layout.ts';
+import { DataTransformer } from '../../../src/core/transform/transformer.ts';
 
 /**
  * Hand-built encoded matrix: one continuous column (alpha + 2 modes) then two discrete columns,
@@ -153,5 +155,38 @@ describe('ConditionalSampler', () => {
     expect(s.sampleCondvec(10, createRng(1))).toBeNull();
     expect(s.sampleOriginalCondvec(10, createRng(1))).toBeNull();
     expect(s.sampleData(4, null, null, createRng(1))).toHaveLength(8);
+  });
+});
+
+describe('ConditionalSampler on a DataTransformer layout', () => {
+  it('conditions the second discrete column at its own offset, and finds its rows', () => {
+    const n = 300;
+    const rng = createRng(4);
+    const table = {
+      rowCount: n,
+      columns: [
+        stringColumn('a', Array.from({ length: n }, () => ['p', 'q'][rng.int(2)]!)),
+        numericColumn('x', Float64Array.from({ length: n }, () => rng.normal())),
+        stringColumn('b', Array.from({ length: n }, (_, i) => (i % 10 === 0 ? null : ['u', 'v', 'w'][rng.int(3)]!))),
+      ],
+    };
+    const tr = DataTransformer.fit(table, [
+      { name: 'a', kind: 'categorical' }, { name: 'x', kind: 'continuous' }, { name: 'b', kind: 'categorical' },
+    ], createRng(1));
+    const enc = tr.transform(table, createRng(2));
+    const s = new ConditionalSampler(enc, tr.layout);
+    const b = tr.layout.discrete[1]!;
+    expect(b.condStart).toBe(2);
+    const j = b.categories.indexOf('w');
+    const v = s.condVectorFor('b', 'w');
+    expect(Array.from(v).indexOf(1)).toBe(2 + j);
+    expect(v.reduce((x, y) => x + y, 0)).toBe(1);
+    // Real rows for (b = w) decode to w.
+    const rows = s.sampleData(50, new Int32Array(50).fill(1), new Int32Array(50).fill(j), createRng(3));
+    const decoded = tr.inverse(rows, 50, createRng(4));
+    const col = decoded.columns[2]!;
+    if (col.type !== 'string') throw new Error('string expected');
+    for (let r = 0; r < 50; r++) expect(col.dictionary[col.codes[r]!]).toBe('w');
+    expect(s.categoryCounts(1).reduce((x, y) => x + y, 0)).toBe(n);
   });
 });
