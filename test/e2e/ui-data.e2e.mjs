@@ -13,6 +13,8 @@ export const tests = {
     const summary = await text(page, 'dataset-summary');
     assert(summary.includes('small.csv') && summary.includes('60 rows') && summary.includes('4 columns'), `summary: ${summary}`);
     // The kind of a column can be overridden from the table (sends set-plan; no error comes back).
+    // Kinds the values cannot take are offered disabled (city holds text, so not continuous).
+    assert(await page.$eval('select[aria-label="Kind of city"] option[value="continuous"]', (o) => o.disabled), 'continuous is disabled for a text column');
     await page.selectOption('select[aria-label="Kind of city"]', 'text');
     assert((await page.$eval('select[aria-label="Kind of city"]', (s) => s.value)) === 'text', 'kind override sticks');
     await page.click('input[aria-label="Exclude score"]');

@@ -52,7 +52,7 @@ export function applyRequest(state: SessionState, id: number, body: RequestBody,
     case 'load-text':
       return { ...s, load: { requestId: id, name: body.name, progress: null }, error: null };
     case 'set-plan':
-      return { ...s, plan: body.plan };
+      return { ...s, plan: body.plan, planUndo: { requestId: id, previous: s.plan } };
     case 'train':
       return {
         ...s,
@@ -108,6 +108,7 @@ export function applyEvent(state: SessionState, e: WorkerEvent, now: number): Se
         load: null,
         dataset: { name: e.name, profile: e.profile, preview: e.preview, warnings: e.warnings },
         plan: e.profile.columns.map((c) => ({ name: c.name, kind: c.kind })),
+        planUndo: null,
         train: IDLE_TRAIN,
         modelReady: false,
         modelSource: null,
@@ -186,6 +187,8 @@ export function applyEvent(state: SessionState, e: WorkerEvent, now: number): Se
       let s: SessionState = { ...state, error: { code: e.code, message: e.message } };
       if (e.requestId === undefined) return s;
       if (state.load && e.requestId === state.load.requestId) s = { ...s, load: null };
+      // The worker kept its plan: show that one again (e.g. a kind the column cannot take).
+      if (state.planUndo && e.requestId === state.planUndo.requestId) s = { ...s, plan: state.planUndo.previous, planUndo: null };
       if (isCurrentTrain) s = { ...s, train: { ...t, status: 'failed', progress: null, etaSeconds: null } };
       if (e.requestId === state.export.requestId && state.export.status === 'running') s = { ...s, export: { ...state.export, status: 'failed', etaSeconds: null } };
       if (e.requestId === state.evaluation.requestId) s = { ...s, evaluation: { ...state.evaluation, status: 'failed', progress: null } };

@@ -112,6 +112,8 @@ export interface SessionState {
   load: { requestId: number; name: string; progress: ProgressState | null } | null;
   dataset: DatasetState | null;
   plan: ColumnPlan[];
+  /** The latest set-plan request and the plan before it, restored if the worker rejects it. */
+  planUndo: { requestId: number; previous: ColumnPlan[] } | null;
   train: TrainState;
   /** A model exists in the worker (trained or loaded), so export and save work. */
   modelReady: boolean;
@@ -161,6 +163,7 @@ export const INITIAL_SESSION: SessionState = {
   load: null,
   dataset: null,
   plan: [],
+  planUndo: null,
   train: IDLE_TRAIN,
   modelReady: false,
   modelSource: null,

@@ -1,6 +1,7 @@
 import { memo, useMemo } from 'react';
 import type { ColumnKind, ColumnProfile, Profile } from '../../core/types.ts';
 import { COLUMN_KINDS } from '../../core/types.ts';
+import { kindProblem } from '../../core/profile/plan.ts';
 import { formatCount, formatPercent } from '../shared/format.ts';
 import type { PiiMode, UiColumnPlan } from './plan.ts';
 import { hasPiiColumn, PII_MODES, piiGuess, withExcluded, withKind, withPii } from './plan.ts';
@@ -86,12 +87,16 @@ const ProfileRow = memo(function ProfileRow({ col, rows, plan, showPii, disabled
           onChange={(e) => edit.kind(col.name, e.currentTarget.value as ColumnKind)}
           className={kind !== col.kind ? 'overridden' : undefined}
         >
-          {COLUMN_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {k}
-              {k === col.kind ? ' (detected)' : ''}
-            </option>
-          ))}
+          {COLUMN_KINDS.map((k) => {
+            // Kinds the values cannot take are listed but disabled, with the reason as a tooltip.
+            const problem = k === col.kind || k === kind ? null : kindProblem(col, k);
+            return (
+              <option key={k} value={k} disabled={problem !== null} title={problem ?? undefined}>
+                {k}
+                {k === col.kind ? ' (detected)' : ''}
+              </option>
+            );
+          })}
         </select>
       </td>
       <td className="reason">{col.reason}</td>

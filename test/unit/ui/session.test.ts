@@ -209,3 +209,15 @@ describe('rebalance routing', () => {
     expect(s.error?.message).toBe('No column "income".');
   });
 });
+
+describe('plan edits the worker rejects', () => {
+  it('restore the plan the worker kept', () => {
+    let s = run([{ type: 'load-text', text: '', name: 'x.csv' }, loaded(1)]);
+    const before = s.plan;
+    s = applyRequest(s, 2, { type: 'set-plan', plan: [{ name: 'a', kind: 'continuous' }, { name: 'b', kind: 'continuous' }] }, 0);
+    expect(s.plan[1]!.kind).toBe('continuous');
+    s = applyEvent(s, { type: 'error', requestId: 2, code: 'bad-option', message: 'Column "b" has text values.' }, 0);
+    expect(s.plan).toEqual(before);
+    expect(s.error?.code).toBe('bad-option');
+  });
+});
