@@ -5,9 +5,9 @@
 import { createReadStream, createWriteStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { once } from 'node:events';
-import { SynthtabError, isSynthtabError } from '../core/errors.ts';
-import { NOT_UTF8_WARNING, createByteDecoder, type CsvEncoding } from '../core/csv/decode.ts';
-import { createCsvParser, type CsvOptions, type ParseResult } from '../core/csv/parse.ts';
+import { SynthtabError } from '../core/errors.ts';
+import type { ParseResult } from '../core/csv/parse.ts';
+import { parseCsvStream, type CsvStreamOptions } from '../core/csv/stream.ts';
 import { tableToCsvChunks, type CsvWriteOptions } from '../core/csv/write.ts';
 import type { Table } from '../core/table/table.ts';
 
@@ -29,46 +29,26 @@ async function checkReadable(path: string): Promise<void> {
   if (info.isDirectory()) throw new SynthtabError('bad-option', `${path} is a directory, not a CSV file`);
 }
 
-/** Thrown inside readOnce when the file turns out not to be UTF-8 (and had no BOM). */
-class NotUtf8 extends Error {}
-
-async function readOnce(path: string, encoding: CsvEncoding | undefined, options: CsvOptions): Promise<ParseResult> {
-  const decoder = createByteDecoder(encoding);
-  const warnings = encoding === 'windows-1252' ? [NOT_UTF8_WARNING] : [];
-  const parser = createCsvParser({ ...options, warnings: [...warnings, ...(options.warnings ?? [])] });
+/** The file as byte chunks; fs errors become one-line SynthtabErrors. */
+async function* fileChunks(path: string): AsyncIterable<Uint8Array> {
   const stream = createReadStream(path, { highWaterMark: READ_CHUNK_BYTES });
   try {
-    for await (const chunk of stream) {
-      const text = decoder.push(chunk as Buffer);
-      if (text) parser.push(text);
-    }
-    const rest = decoder.end();
-    if (rest) parser.push(rest);
+    for await (const chunk of stream) yield chunk as Buffer;
   } catch (e) {
-    if (isSynthtabError(e) && e.code === 'bad-encoding' && encoding === undefined && !decoder.bom) throw new NotUtf8();
-    if (isSynthtabError(e)) throw e;
     throw new SynthtabError('bad-option', `Cannot read ${path}: ${errnoCode(e) ?? String(e)}`);
   } finally {
     stream.destroy();
   }
-  const result = parser.finish();
-  result.encoding = decoder.encoding;
-  return result;
 }
 
 /**
- * Reads and parses a CSV file, streaming it in 4 MB chunks. UTF-8 (with or without BOM) and
- * UTF-16 with BOM are read as such; a file that is not valid UTF-8 is read again from the start
- * as Windows-1252, with a warning.
+ * Reads and parses a CSV file, streaming it in 4 MB chunks (core/csv/stream.ts): UTF-8 (with or
+ * without BOM) and UTF-16 with BOM are read as such; a file that is not valid UTF-8 is read again
+ * from the start as Windows-1252, with a warning.
  */
-export async function readCsvFile(path: string, options: CsvOptions = {}): Promise<ParseResult> {
+export async function readCsvFile(path: string, options: CsvStreamOptions = {}): Promise<ParseResult> {
   await checkReadable(path);
-  try {
-    return await readOnce(path, undefined, options);
-  } catch (e) {
-    if (e instanceof NotUtf8) return readOnce(path, 'windows-1252', options);
-    throw e;
-  }
+  return parseCsvStream(() => fileChunks(path), options);
 }
 
 /** Writes `table` as CSV to `path` (see core/csv/write.ts for quoting and formula safety). */
