@@ -11,6 +11,7 @@ import { readCsvFile } from '../io.ts';
 import { SynthtabError } from '../../core/errors.ts';
 import { profileTable } from '../../core/profile/profile.ts';
 import { REBALANCE_METHODS, runRebalanceLab, type RebalanceMethod, type RebalanceResult } from '../../core/rebalance/lab.ts';
+import { resolveTarget } from '../../core/rebalance/target.ts';
 import type { ColumnKind } from '../../core/types.ts';
 import { ctganMinority } from '../../worker/rebalance.ts';
 
@@ -77,6 +78,8 @@ export async function run(argv: string[]): Promise<void> {
   const parsed = await readCsvFile(args.positionals[0]!);
   for (const w of parsed.warnings) process.stderr.write(`warning: ${w}\n`);
   const table = parsed.table;
+  // Check the target before starting TF.js, so a typo fails fast with one line.
+  resolveTarget(table, target, args.options.get('minority'));
   const kinds: Record<string, ColumnKind> = {};
   for (const c of profileTable(table).columns) kinds[c.name] = c.kind;
 

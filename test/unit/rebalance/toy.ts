@@ -9,7 +9,7 @@ export function toyTable(n = 400, share = 0.07, seed = 11): Table {
   for (let i = 0; i < n; i++) {
     const pos = rng.next() < share;
     id.push(i);
-    x1.push(Math.round(((pos ? 3 : 0) + 0.7 * rng.normal()) * 1000) / 1000);
+    x1.push(Math.round(((pos ? 4 : 0) + 0.7 * rng.normal()) * 1000) / 1000);
     x2.push(Math.round(rng.normal() * 1000) / 1000);
     colour.push(pos ? (rng.next() < 0.8 ? 'red' : 'blue') : rng.next() < 0.2 ? 'red' : rng.next() < 0.5 ? 'blue' : 'green');
     label.push(pos ? 'fraud' : 'ok');
