@@ -137,8 +137,13 @@ export class ConditionalSampler {
     return { cond, mask, col, cat };
   }
 
+  /** Same as `sampleRows` (the name src/model's TrainingSampler interface uses). */
+  sampleRowIndices(batch: number, col: ArrayLike<number> | null, cat: ArrayLike<number> | null, rng: Rng): Int32Array {
+    return this.sampleRows(batch, col, cat, rng);
+  }
+
   /** Row indices for `sampleData` (real rows with category cat[i] in column col[i], or uniform). */
-  sampleRows(batch: number, col: Int32Array | null, cat: Int32Array | null, rng: Rng): Int32Array {
+  sampleRows(batch: number, col: ArrayLike<number> | null, cat: ArrayLike<number> | null, rng: Rng): Int32Array {
     const out = new Int32Array(batch);
     if (col === null || cat === null) {
       for (let i = 0; i < batch; i++) out[i] = rng.int(this.encoded.rows);
@@ -158,7 +163,7 @@ export class ConditionalSampler {
   }
 
   /** Real encoded rows (batch x width) for the conditions (CTGAN `sample_data`); uniform when null. */
-  sampleData(batch: number, col: Int32Array | null, cat: Int32Array | null, rng: Rng): Float32Array {
+  sampleData(batch: number, col: ArrayLike<number> | null, cat: ArrayLike<number> | null, rng: Rng): Float32Array {
     const ids = this.sampleRows(batch, col, cat, rng);
     const { width, data } = this.encoded;
     const out = new Float32Array(batch * width);

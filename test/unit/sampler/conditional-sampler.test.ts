@@ -190,3 +190,23 @@ describe('ConditionalSampler on a DataTransformer layout', () => {
     expect(s.categoryCounts(1).reduce((x, y) => x + y, 0)).toBe(n);
   });
 });
+
+/** The shape src/model/trainer.ts's TrainingSampler asks for (copied, so core tests do not import model/). */
+interface TrainingSamplerShape {
+  sampleCondvec(batch: number, rng: ReturnType<typeof createRng>): { col: ArrayLike<number>; cat: ArrayLike<number> } | null;
+  sampleRowIndices(batch: number, col: ArrayLike<number> | null, cat: ArrayLike<number> | null, rng: ReturnType<typeof createRng>): Int32Array;
+}
+
+describe('ConditionalSampler as the trainer sees it', () => {
+  it('offers sampleCondvec + sampleRowIndices with rows matching the conditions', () => {
+    const { enc, layout } = fixture();
+    const t: TrainingSamplerShape = new ConditionalSampler(enc, layout);
+    const rng = createRng(1);
+    const b = t.sampleCondvec(10, rng)!;
+    const ids = t.sampleRowIndices(10, b.col, b.cat, rng);
+    for (let i = 0; i < 10; i++) {
+      const d = layout.discrete[b.col[i]!]!;
+      expect(enc.data[ids[i]! * 8 + d.start + b.cat[i]!]).toBe(1);
+    }
+  });
+});
