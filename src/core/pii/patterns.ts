@@ -12,6 +12,7 @@ const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]
 const PHONE_CHARS = /^\+?[\d\s().\-/]+((\s*(x|ext\.?)\s*\d{1,6}))?$/i;
 const CARD_CHARS = /^\d[\d -]*\d$/;
 const INTEGER = /^-?\d+$/;
+const DATE_LIKE = /^(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})$/;
 
 export const isEmail = (v: string): boolean => EMAIL.test(v);
 export const isUrl = (v: string): boolean => URL_SCHEME.test(v) || URL_WWW.test(v);
@@ -53,7 +54,7 @@ export function isCreditCard(v: string): boolean {
  * or separators. A bare run of digits is only `phone`-compatible (it may as well be an id).
  */
 export function isFormattedPhone(v: string): boolean {
-  if (!PHONE_CHARS.test(v)) return false;
+  if (!PHONE_CHARS.test(v) || DATE_LIKE.test(v)) return false;
   const main = v.replace(/\s*(x|ext\.?)\s*\d{1,6}$/i, '');
   const n = digitsOf(main).length;
   if (n < 7 || n > 15) return false;

@@ -89,8 +89,8 @@ export function drawFromShape(shape: IdShape, rng: Rng, widen = 0): string {
     const len = seg.lengths[rng.int(seg.lengths.length)]! + widen;
     if (seg.type === 'digits') {
       for (let i = 0; i < len; i++) {
-        // An unpadded number never starts with 0 (unless it is the single digit 0).
-        const first = i === 0 && !seg.padded && len > 1;
+        // An unpadded number never starts with 0 (ids 1..n do not contain 0 either).
+        const first = i === 0 && !seg.padded;
         out += String(first ? 1 + rng.int(9) : rng.int(10));
       }
     } else {

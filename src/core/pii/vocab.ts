@@ -123,15 +123,19 @@ function buildVocabulary(locales: readonly SupportedLocale[]): Vocabulary {
 }
 
 const vocabularies = new Map<string, Vocabulary>();
+/** The hot path: detection asks for the all-locale vocabulary once per value. */
+let allLocales: Vocabulary | null = null;
 
 /** The union vocabulary of all supported locales (default), or of the given ones. */
 export function vocabulary(locales: readonly SupportedLocale[] = SUPPORTED_LOCALES): Vocabulary {
+  if (locales === SUPPORTED_LOCALES && allLocales) return allLocales;
   const key = locales.join(',');
   let v = vocabularies.get(key);
   if (!v) {
     v = buildVocabulary(locales);
     vocabularies.set(key, v);
   }
+  if (locales === SUPPORTED_LOCALES) allLocales = v;
   return v;
 }
 
