@@ -111,3 +111,21 @@ export function suggestTarget(table: Table, profile: Profile): string | null {
   }
   return best?.name ?? null;
 }
+
+/**
+ * `suggestTarget` for callers that only hold the profile (the UI): the same rule, with class counts
+ * taken from the profile's top categories.
+ */
+export function suggestTargetFromProfile(profile: Profile): string | null {
+  let best: { name: string; group: number; ratio: number } | null = null;
+  for (const cp of profile.columns) {
+    if (!isDiscreteKind(cp.kind)) continue;
+    const top = cp.categories?.top ?? [];
+    if (top.length < 2 || cp.distinct > 10) continue;
+    const counts = top.map((t) => t.count).sort((a, b) => b - a);
+    const group = counts.length === 2 ? 0 : 1;
+    const ratio = counts[0]! / counts[counts.length - 1]!;
+    if (!best || group < best.group || (group === best.group && ratio > best.ratio)) best = { name: cp.name, group, ratio };
+  }
+  return best?.name ?? null;
+}
