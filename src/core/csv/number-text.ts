@@ -12,7 +12,8 @@ export const MAX_DECIMALS = 20;
  * A number is: optional sign, digits with an optional fraction (or a fraction alone, ".5"), and an
  * optional exponent ("1e-05", as pandas writes small floats). The value must be finite.
  * Not numbers: "007", "-01", "00.5" (leading zeros mark codes such as zip codes or ids, which must
- * keep their text), "Infinity", "0x1F", "1_000", "1,5", "" and a lone sign or point.
+ * keep their text), whole numbers beyond 2^53 such as 19-digit ids (a double would change their
+ * digits), "Infinity", "0x1F", "1_000", "1,5", "" and a lone sign or point.
  * Decimals of "1.25e-3" are 2 + 3 = 5 (the places needed to write it out in full), capped at
  * MAX_DECIMALS.
  */
@@ -69,6 +70,8 @@ export function scanNumber(s: string): number {
   if (i !== n) return -1;
   const v = Number(s);
   if (!Number.isFinite(v)) return -1;
+  // A whole number beyond 2^53 (a 19-digit id, a long account number) cannot be held exactly.
+  if (pointAt === i && exponent === 0 && !Number.isSafeInteger(v)) return -1;
   scanned.value = v;
   if (v === 0 && s.charCodeAt(0) === 45) plain = false;
   const decimals = Math.min(MAX_DECIMALS, Math.max(0, fracDigits - exponent));

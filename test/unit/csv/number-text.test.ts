@@ -13,10 +13,13 @@ describe('numberDecimals', () => {
     expect(numberDecimals('1.25E-3')).toBe(5);
     expect(numberDecimals('1.5e3')).toBe(0);
     expect(numberDecimals('1e-300')).toBe(20);
+    expect(numberDecimals('9007199254740991')).toBe(0);
+    expect(numberDecimals('1e20')).toBe(0);
+    expect(numberDecimals('0.30000000000000004')).toBe(17);
   });
 
   it('rejects non-numbers, leading zeros and non-finite values', () => {
-    for (const s of ['', '-', '+', '.', 'e5', '1e', '007', '-01', '00.5', '1,5', '1_000', '0x1F', 'Infinity', 'NaN', ' 1', '1 ', '1e999', '--1']) {
+    for (const s of ['', '-', '+', '.', 'e5', '1e', '007', '-01', '00.5', '1,5', '1_000', '0x1F', 'Infinity', 'NaN', ' 1', '1 ', '1e999', '--1', '9007199254740993', '-12345678901234567890']) {
       expect(numberDecimals(s), s).toBe(-1);
     }
   });

@@ -100,8 +100,14 @@ describe('parseCsv: values', () => {
   });
 
   it('re-derives unusual number texts exactly when a column turns to text', () => {
-    const r = parseCsv('v\n1e-05\n+3\n.5\n-0\n1.\n12345678901234567890\nx\n');
-    expect(cells(r.table, 'v')).toEqual(['1e-05', '+3', '.5', '-0', '1.', '12345678901234567890', 'x']);
+    const r = parseCsv('v\n1e-05\n+3\n.5\n-0\n1.\n1234567890123456\nx\n');
+    expect(cells(r.table, 'v')).toEqual(['1e-05', '+3', '.5', '-0', '1.', '1234567890123456', 'x']);
+  });
+
+  it('keeps whole numbers beyond 2^53 (19-digit ids) as text', () => {
+    const r = parseCsv('id,n\n1234567890123456789,9007199254740991\n1234567890123456790,1\n');
+    expect(cells(r.table, 'id')).toEqual(['1234567890123456789', '1234567890123456790']);
+    expect(r.table.columns[1]!.type).toBe('numeric');
   });
 
   it('tracks the most decimals seen, including exponent forms', () => {
