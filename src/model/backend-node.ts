@@ -9,6 +9,7 @@ import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { SynthtabError } from '../core/errors.ts';
+import { registerFastMatMulGradient } from './matmul-grad.ts';
 
 /** The Node backends, fastest first. */
 export type NodeBackend = 'wasm' | 'cpu';
@@ -37,6 +38,7 @@ export async function initNodeBackend(pref: NodeBackend = 'wasm'): Promise<NodeB
       }
       if (await tf.setBackend('wasm')) {
         await tf.ready();
+        registerFastMatMulGradient(); // wasm's transposed matMuls are ~15x slower (matmul-grad.ts)
         return 'wasm';
       }
     } catch {

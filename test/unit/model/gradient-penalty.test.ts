@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createRng } from '../../../src/core/rng.ts';
 import { Critic } from '../../../src/model/critic.ts';
 import { gradientPenalty } from '../../../src/model/losses.ts';
+import { registerFastMatMulGradient } from '../../../src/model/matmul-grad.ts';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -39,59 +40,68 @@ function referencePenalty(params: number[][], shapes: number[][], x: Mat, masks:
   return { gp: (lambda * pen.reduce((s, v) => s + v, 0)) / pen.length, minAbsPre };
 }
 
+async function checkAgainstFiniteDifferences(): Promise<void> {
+  const pac = 2;
+  const rowDim = 3;
+  const packs = 3;
+  const critic = new Critic(rowDim, [5, 4], pac, createRng(7));
+  const init = createRng(11);
+  const real = tf.tensor2d(Array.from({ length: packs * pac * rowDim }, () => init.normal()), [packs, pac * rowDim]);
+  const fake = tf.tensor2d(Array.from({ length: packs * pac * rowDim }, () => init.normal()), [packs, pac * rowDim]);
+  const alphaValues = [0.3, 0.75, 0.5];
+  const alpha = tf.tensor2d(alphaValues, [packs, 1]);
+
+  const vars = critic.namedVariables().map((v) => v.variable);
+  const { value, grads } = tf.variableGrads(() => gradientPenalty(critic, real, fake, alpha, createRng(99)), vars);
+  const tfLoss = (await value.data())[0]!;
+
+  // The dropout masks the penalty's forward drew: same seeds, same shapes, same TF op.
+  const seeds = createRng(99);
+  const masks = await Promise.all(
+    [5, 4].map(async (h) => {
+      const m = tf.dropout(tf.ones([packs, h]), 0.5, undefined, seeds.seed32());
+      return toMat(await m.data(), packs, h);
+    }),
+  );
+  expect(masks.flat(2).some((v) => v === 0)).toBe(true); // dropout really is on
+
+  const shapes = vars.map((v) => v.shape);
+  const params = await Promise.all(vars.map(async (v) => Array.from(await v.data())));
+  const r = await real.data();
+  const f = await fake.data();
+  const x = toMat(Array.from(r, (rv, i) => alphaValues[Math.floor(i / (pac * rowDim))]! * rv + (1 - alphaValues[Math.floor(i / (pac * rowDim))]!) * f[i]!), packs, pac * rowDim);
+  const ref = referencePenalty(params, shapes, x, masks, 10);
+  expect(ref.minAbsPre).toBeGreaterThan(1e-4); // finite differences cross no LeakyReLU kink
+  expect(Math.abs(tfLoss - ref.gp) / ref.gp).toBeLessThan(1e-5);
+
+  const eps = 1e-6;
+  let num = 0;
+  let den = 0;
+  for (let p = 0; p < params.length; p++) {
+    const tfGrad = grads[vars[p]!.name] ? Array.from(await grads[vars[p]!.name]!.data()) : params[p]!.map(() => 0);
+    for (let k = 0; k < params[p]!.length; k++) {
+      const plus = params.map((q) => q.slice());
+      const minus = params.map((q) => q.slice());
+      plus[p]![k]! += eps;
+      minus[p]![k]! -= eps;
+      const fd = (referencePenalty(plus, shapes, x, masks, 10).gp - referencePenalty(minus, shapes, x, masks, 10).gp) / (2 * eps);
+      num += (tfGrad[k]! - fd) ** 2;
+      den += fd ** 2;
+    }
+  }
+  expect(den).toBeGreaterThan(0);
+  expect(Math.sqrt(num / den)).toBeLessThan(1e-4);
+  critic.dispose();
+}
+
 describe('gradient penalty', () => {
   it('matches float64 finite differences through the critic code path (dropout on)', async () => {
-    const pac = 2;
-    const rowDim = 3;
-    const packs = 3;
-    const critic = new Critic(rowDim, [5, 4], pac, createRng(7));
-    const init = createRng(11);
-    const real = tf.tensor2d(Array.from({ length: packs * pac * rowDim }, () => init.normal()), [packs, pac * rowDim]);
-    const fake = tf.tensor2d(Array.from({ length: packs * pac * rowDim }, () => init.normal()), [packs, pac * rowDim]);
-    const alphaValues = [0.3, 0.75, 0.5];
-    const alpha = tf.tensor2d(alphaValues, [packs, 1]);
+    await checkAgainstFiniteDifferences();
+  });
 
-    const vars = critic.namedVariables().map((v) => v.variable);
-    const { value, grads } = tf.variableGrads(() => gradientPenalty(critic, real, fake, alpha, createRng(99)), vars);
-    const tfLoss = (await value.data())[0]!;
-
-    // The dropout masks the penalty's forward drew: same seeds, same shapes, same TF op.
-    const seeds = createRng(99);
-    const masks = await Promise.all(
-      [5, 4].map(async (h) => {
-        const m = tf.dropout(tf.ones([packs, h]), 0.5, undefined, seeds.seed32());
-        return toMat(await m.data(), packs, h);
-      }),
-    );
-    expect(masks.flat(2).some((v) => v === 0)).toBe(true); // dropout really is on
-
-    const shapes = vars.map((v) => v.shape);
-    const params = await Promise.all(vars.map(async (v) => Array.from(await v.data())));
-    const r = await real.data();
-    const f = await fake.data();
-    const x = toMat(Array.from(r, (rv, i) => alphaValues[Math.floor(i / (pac * rowDim))]! * rv + (1 - alphaValues[Math.floor(i / (pac * rowDim))]!) * f[i]!), packs, pac * rowDim);
-    const ref = referencePenalty(params, shapes, x, masks, 10);
-    expect(ref.minAbsPre).toBeGreaterThan(1e-4); // finite differences cross no LeakyReLU kink
-    expect(Math.abs(tfLoss - ref.gp) / ref.gp).toBeLessThan(1e-5);
-
-    const eps = 1e-6;
-    let num = 0;
-    let den = 0;
-    for (let p = 0; p < params.length; p++) {
-      const tfGrad = grads[vars[p]!.name] ? Array.from(await grads[vars[p]!.name]!.data()) : params[p]!.map(() => 0);
-      for (let k = 0; k < params[p]!.length; k++) {
-        const plus = params.map((q) => q.slice());
-        const minus = params.map((q) => q.slice());
-        plus[p]![k]! += eps;
-        minus[p]![k]! -= eps;
-        const fd = (referencePenalty(plus, shapes, x, masks, 10).gp - referencePenalty(minus, shapes, x, masks, 10).gp) / (2 * eps);
-        num += (tfGrad[k]! - fd) ** 2;
-        den += fd ** 2;
-      }
-    }
-    expect(den).toBeGreaterThan(0);
-    expect(Math.sqrt(num / den)).toBeLessThan(1e-4);
-    critic.dispose();
+  it('still matches with the transpose-based matMul gradient registered (used on wasm)', async () => {
+    registerFastMatMulGradient();
+    await checkAgainstFiniteDifferences();
   });
 
   it('is zero when every interpolate has a unit gradient norm (known answer)', async () => {
