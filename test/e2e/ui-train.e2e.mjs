@@ -52,6 +52,21 @@ export const tests = {
     // The real data has '=SUM(A1)' in a quarter of the rows; no exported cell may start with '='.
     assert(lines.slice(1).every((l) => l.split(',').every((c) => !/^["]?[=+@]/.test(c))), 'no formula-like cell');
     assert(plans.some((p) => p === "'=SUM(A1)" || p === `"'=SUM(A1)"`), `the formula category comes out escaped: ${JSON.stringify([...new Set(plans)])}`);
+    // The live distribution chart got the end-of-run sample.
+    const bars = await page.$$eval('[data-testid="distribution-chart"] path.recharts-rectangle', (p) => p.length);
+    assert(bars > 0, 'distribution chart draws bars');
+
+    // A conditional export: every row satisfies "city = Nice".
+    await page.fill('[data-testid="rows-input"]', '12');
+    await page.fill('[data-testid="condition-input"]', 'city = Nice');
+    const [conditional] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.click('[data-testid="export-button"]')]);
+    const rows = csvLines(await readFile(await conditional.path(), 'utf8')).slice(1);
+    assert(rows.length === 12 && rows.every((l) => l.split(',')[1] === 'Nice'), `conditional rows: ${JSON.stringify(rows)}`);
+
+    // Save model downloads the JSON model file.
+    const [model] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.click('[data-testid="save-model-button"]')]);
+    assert(model.suggestedFilename() === 'small-model.json', `model file name ${model.suggestedFilename()}`);
+    JSON.parse(await readFile(await model.path(), 'utf8'));
     assert(errors.length === 0, `page errors: ${errors.join('; ')}`);
   },
 

@@ -58,6 +58,8 @@ export function TrainPanel({ state, actions, url, initialSeed }: Props) {
   };
 
   const last = t.epochLog.at(-1);
+  // Before the first epoch ends, show the smoothed loss of the latest step.
+  const lastStep = t.loss.points.at(-1);
   return (
     <div className="train">
       <TrainOptionsForm form={form} disabled={busy} seedFixed={url.seed !== null} onChange={setForm} />
@@ -105,7 +107,7 @@ export function TrainPanel({ state, actions, url, initialSeed }: Props) {
         <div className="stat">
           <span className="stat-label">Loss G / critic</span>
           <span className="stat-value">
-            {formatLoss(last?.lossG)} / {formatLoss(last?.lossD)}
+            {last ? `${formatLoss(last.lossG)} / ${formatLoss(last.lossD)}` : `${formatLoss(lastStep?.gSmooth)} / ${formatLoss(lastStep?.dSmooth)}`}
           </span>
         </div>
         <div className="stat">
