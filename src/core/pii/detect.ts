@@ -22,7 +22,7 @@ import { headerHint, type HeaderHint } from './header.ts';
 import { PII_PLURALS, type PiiKind } from './kinds.ts';
 import {
   cityScore, fullNameScore, isBarePhoneDigits, isCountry, isCountryCode, isCreditCard, isDigitPostcode,
-  isDistinctivePostcode, isEmail, isFirstName, isFormattedPhone, isInteger, isIpv4, isLastName, isUrl, isUuid,
+  isDateLike, isDistinctivePostcode, isEmail, isFirstName, isFormattedPhone, isInteger, isIpv4, isLastName, isUrl, isUuid,
   streetAddressScore,
 } from './patterns.ts';
 
@@ -124,6 +124,7 @@ function evaluateIdentifier(values: string[], rowCount: number, distinct: number
     if (header && !hint!.weak) return { kind: 'identifier', confidence: 0.55, reason: `The header says '${hint!.matched}'; values repeat (a reference to another table?)` };
     return null;
   }
+  if (mean(values, (v) => +isDateLike(v)) > 0.5) return null; // unique timestamps are datetimes
   const codeLike = mean(values, (v) => +(v.length <= 40 && !/\s/.test(v)));
   const withDigit = mean(values, (v) => +/\d/.test(v));
   const decimals = mean(values, (v) => +/^-?\d*\.\d+$/.test(v));

@@ -19,6 +19,8 @@ export const isUrl = (v: string): boolean => URL_SCHEME.test(v) || URL_WWW.test(
 export const isUuid = (v: string): boolean => UUID.test(v);
 export const isIpv4 = (v: string): boolean => IPV4.test(v);
 export const isInteger = (v: string): boolean => INTEGER.test(v);
+/** Dates and timestamps ('2024-01-15', '15.01.2024', '2024-01-15T10:00:00Z'): never ids or phones. */
+export const isDateLike = (v: string): boolean => DATE_LIKE.test(v) || /^\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}/.test(v);
 
 /** The digits of a value, in order. */
 export function digitsOf(v: string): string {
@@ -65,11 +67,14 @@ export function isBarePhoneDigits(v: string): boolean {
   return /^\+?\d{7,15}$/.test(v);
 }
 
-/** Postal-code shapes distinctive enough to recognise without a header. */
+/**
+ * Postal-code shapes distinctive enough to recognise without a header. Letters must be upper case,
+ * as the postal services write them: lower-case 'a3f9c2' is a hex code, not a Canadian postcode.
+ */
 const DISTINCT_POSTCODES = [
   /^\d{5}-\d{4}$/, // US ZIP+4
-  /^[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}$/i, // UK
-  /^[A-Z]\d[A-Z] ?\d[A-Z]\d$/i, // Canada
+  /^[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}$/, // UK
+  /^[A-Z]\d[A-Z] ?\d[A-Z]\d$/, // Canada
   /^\d{4} ?[A-Z]{2}$/, // Netherlands
   /^\d{2}-\d{3}$/, // Poland
   /^\d{5}-\d{3}$/, // Brazil

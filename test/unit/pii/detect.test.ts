@@ -136,6 +136,16 @@ describe('detectPii: tricky cases', () => {
     expect(d?.kind).toBe('country');
   });
 
+  it('look-alikes are not personal: lower-case hex codes, dates, versions, money', () => {
+    expect(detectPii('c', ['a3f9c2', 'b7e1d0', 'c4d5e6', 'd9f8a7', 'e1b2c3'], 50, 5)).toBeNull();
+    expect(detectPii('c', ['2024-01-01', '2024-01-02', '2024-02-10', '2024-03-15'], 50, 4)).toBeNull();
+    expect(detectPii('c', ['1.2.3', '2.0.1', '0.9.8', '3.1.4'], 50, 4)).toBeNull();
+    const stamps = Array.from({ length: 30 }, (_, i) => `2024-01-${String(i + 1).padStart(2, '0')}T10:00:00Z`);
+    expect(detectUnique('c', stamps)).toBeNull();
+    expect(detectPii('c', ['$12.50', '$7.00', '$100.25'], 50, 3)).toBeNull();
+    expect(detectPii('state', ['California', 'Texas', 'New York', 'Florida', 'Ohio'], 50, 5)).toBeNull();
+  });
+
   it('no values, no detection', () => {
     expect(detectPii('email', [], 10, 0)).toBeNull();
     expect(detectPii('email', ['  ', ''], 10, 0)).toBeNull();
