@@ -61,6 +61,16 @@ export const tests = {
     await page.waitForFunction(() => /header|no (data )?rows/i.test(document.querySelector('[data-testid="error-message"]')?.textContent ?? ''), null, { timeout: 30_000 });
   },
 
+  async 'a Windows-1252 file loads with a visible not-UTF-8 warning'({ browser, baseUrl }) {
+    const { page } = await openApp(browser, baseUrl);
+    // 'café' and '€' in Windows-1252 bytes (0xE9, 0x80): invalid as UTF-8.
+    const bytes = Buffer.from([...Buffer.from('name,price\ncaf'), 0xe9, ...Buffer.from(',3\nthe '), 0x80, ...Buffer.from(',4\n')]);
+    await page.setInputFiles('[data-testid="csv-input"]', { name: 'latin.csv', mimeType: 'text/csv', buffer: bytes });
+    await profileRows(page);
+    const warning = await text(page, 'load-warnings');
+    assert(/not UTF-8/i.test(warning), `warning shown: ${warning}`);
+  },
+
   async 'URL ?backend= shows in the badge before training; a bad value is reported'({ browser, baseUrl }) {
     const { page } = await openApp(browser, baseUrl, '?backend=wasm&seed=7');
     assert((await text(page, 'backend-badge')) === 'wasm', `badge: ${await text(page, 'backend-badge')}`);
