@@ -4,6 +4,7 @@
  * column (issue: PII detection); until that field exists in ColumnProfile it is read defensively.
  */
 import type { ColumnKind, ColumnPlan, ColumnProfile } from '../../core/types.ts';
+import { isPiiKind, suggestPiiAction } from '../../core/pii/kinds.ts';
 
 /** What to do with a column that looks personal: learn it, replace it with fakes, or drop it. */
 export type PiiMode = 'learn' | 'fake' | 'drop';
@@ -18,6 +19,10 @@ export interface PiiGuess {
   kind: string;
   /** 0..1. */
   confidence: number;
+  /** Why, in words (tooltip). */
+  reason?: string;
+  /** The treatment applied unless the user picks another. */
+  suggested: PiiMode;
 }
 
 /** The column's PII guess, if the profile carries one in a shape we understand. */
@@ -28,7 +33,10 @@ export function piiGuess(col: ColumnProfile): PiiGuess | null {
   const kind = [o.kind, o.type, o.category].find((v): v is string => typeof v === 'string');
   const confidence = typeof o.confidence === 'number' ? o.confidence : typeof o.score === 'number' ? o.score : null;
   if (kind === undefined || confidence === null || !Number.isFinite(confidence)) return null;
-  return { kind, confidence };
+  const given = [o.action, o.suggested, o.suggestedAction].find((v): v is PiiMode => typeof v === 'string' && (PII_MODES as readonly string[]).includes(v));
+  // Without an explicit suggestion, core/pii's rule: identifying kinds are faked, few-valued ones learned.
+  const suggested = given ?? (isPiiKind(kind) ? suggestPiiAction(kind, col.distinct) : 'learn');
+  return { kind, confidence, suggested, ...(typeof o.reason === 'string' ? { reason: o.reason } : {}) };
 }
 
 /** True when any column of the profile carries a PII guess (the table shows the PII column). */

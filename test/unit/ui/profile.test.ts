@@ -22,8 +22,9 @@ describe('plan edits', () => {
 
   it('reads a PII guess only in a shape it understands', () => {
     expect(piiGuess(base)).toBeNull();
-    expect(piiGuess({ ...base, pii: { kind: 'email', confidence: 0.9 } } as ColumnProfile)).toEqual({ kind: 'email', confidence: 0.9 });
-    expect(piiGuess({ ...base, pii: { type: 'phone', score: 0.5 } } as ColumnProfile)).toEqual({ kind: 'phone', confidence: 0.5 });
+    expect(piiGuess({ ...base, pii: { kind: 'email', confidence: 0.9, reason: 'looks like e-mail' } } as ColumnProfile)).toEqual({ kind: 'email', confidence: 0.9, reason: 'looks like e-mail', suggested: 'fake' });
+    expect(piiGuess({ ...base, pii: { type: 'whatever', score: 0.5, action: 'drop' } } as ColumnProfile)).toEqual({ kind: 'whatever', confidence: 0.5, suggested: 'drop' });
+    expect(piiGuess({ ...base, pii: { kind: 'unknown-kind', confidence: 0.7 } } as ColumnProfile)?.suggested).toBe('learn');
     expect(piiGuess({ ...base, pii: { kind: 'email' } } as ColumnProfile)).toBeNull();
     expect(piiGuess({ ...base, pii: 'email' } as ColumnProfile)).toBeNull();
     expect(hasPiiColumn([base, { ...base, pii: { kind: 'name', confidence: 1 } } as ColumnProfile])).toBe(true);
