@@ -38,6 +38,29 @@ export const tests = {
     assert(errors.length === 0, `page errors: ${errors.join('; ')}`);
   },
 
+  async 'a CSV dropped on the drop zone loads like a picked one'({ browser, baseUrl }) {
+    const { page } = await openApp(browser, baseUrl);
+    await page.evaluate(() => {
+      const dt = new DataTransfer();
+      dt.items.add(new File(['x,y\n1,a\n2,b\n3,a\n'], 'dropped.csv', { type: 'text/csv' }));
+      const zone = document.querySelector('.dropzone');
+      for (const type of ['dragover', 'drop']) zone.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: dt }));
+    });
+    const cols = await profileRows(page);
+    assert(JSON.stringify(cols) === '["x","y"]', `dropped file profile: ${JSON.stringify(cols)}`);
+    assert((await text(page, 'dataset-summary')).includes('dropped.csv'), 'named after the dropped file');
+  },
+
+  async 'a 120-column table profiles into 120 rows'({ browser, baseUrl }) {
+    const { page, errors } = await openApp(browser, baseUrl);
+    const header = Array.from({ length: 120 }, (_, j) => `c${j}`).join(',');
+    const rows = Array.from({ length: 50 }, (_, i) => Array.from({ length: 120 }, (_, j) => (j % 2 ? `v${(i * j) % 7}` : String((i * 31 + j) % 97))).join(','));
+    await uploadCsv(page, 'wide.csv', [header, ...rows].join('\n'));
+    const cols = await profileRows(page);
+    assert(cols.length === 120 && cols[119] === 'c119', `wide profile: ${cols.length} rows`);
+    assert(errors.length === 0, `page errors: ${errors.join('; ')}`);
+  },
+
   async 'a ragged CSV shows error-message naming the line'({ browser, baseUrl }) {
     const { page } = await openApp(browser, baseUrl);
     await uploadCsv(page, 'ragged.csv', 'a,b,c\n1,2,3\n4,5\n7,8,9\n');
