@@ -130,4 +130,8 @@ export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
 export type TrainEvent =
   | { type: 'stage'; stage: 'transform' | 'build' | 'train' | 'sample'; message: string }
   | { type: 'step'; epoch: number; step: number; stepsPerEpoch: number; lossG: number; lossD: number }
-  | { type: 'epoch'; epoch: number; epochs: number; lossG: number; lossD: number; seconds: number };
+  | {
+      type: 'epoch'; epoch: number; epochs: number; lossG: number; lossD: number; seconds: number;
+      /** Live quality (0..1) when a QualityTracker checked this epoch (src/model/quality-tracker.ts). */
+      quality?: number;
+    };
