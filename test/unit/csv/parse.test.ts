@@ -168,6 +168,13 @@ describe('parseCsv: errors', () => {
     expect(e.message).toBe('Line 3 has a quoted field that is never closed (unterminated quote)');
   });
 
+  it('reads stray quotes as text: inside an unquoted field silently, after a closing quote with a warning', () => {
+    expect(cells(parseCsv('a,b\n5" screen,1\n').table, 'a')).toEqual(['5" screen']);
+    const r = parseCsv('a,b\n"x"y",1\n2,3\n');
+    expect(cells(r.table, 'a')).toEqual(['x"y', '2']);
+    expect(r.warnings).toEqual(['Line 2 has a quote in the middle of a field; read it as text']);
+  });
+
   it('refuses too many rows', () => {
     const e = failure(() => parseCsv('a\n1\n2\n3\n4\n', { maxRows: 3 }));
     expect(e.code).toBe('too-large');
