@@ -11,6 +11,13 @@
  *   own category when training had it; categories never seen in training encode as all zeros.
  * - Identifier / text / constant / empty columns and the target are left out.
  * Column roles come from `kinds` (the profile) or the simple rule in metrics/column-roles.ts.
+ *
+ * `encoding: 'ordinal'` is the compact layout for tree models (one feature per column, ~10x
+ * fewer features than one-hot on Adult, so the GBDT histograms are cheap): numbers stay raw with
+ * NaN for missing (the GBDT sends NaN left), and each categorical column becomes one code. With
+ * binary `labels`, codes follow the category's positive rate in the training table (Fisher's
+ * ordering: the best binary partition of categories is then a single threshold); otherwise they
+ * follow frequency. Unseen categories encode as NaN.
  */
 import type { Table } from '../table/table.ts';
 import type { ColumnKind } from '../types.ts';
@@ -24,11 +31,17 @@ export interface FeatureOptions {
   exclude?: readonly string[];
   /** Most one-hot features per categorical column (default 100). */
   maxCategories?: number;
+  /** 'one-hot' (default; linear models) or 'ordinal' (tree models), see the file comment. */
+  encoding?: 'one-hot' | 'ordinal';
+  /** With `encoding: 'ordinal'` and a binary target: order categories by positive rate. */
+  labels?: LabelEncoding;
 }
 
 type Part =
   | { type: 'numeric'; name: string; mean: number; std: number; indicator: boolean; datetimeFormat: string | null }
-  | { type: 'categorical'; name: string; index: Map<string, number>; missingSlot: number };
+  | { type: 'categorical'; name: string; index: Map<string, number>; missingSlot: number }
+  | { type: 'raw'; name: string; datetimeFormat: string | null }
+  | { type: 'ordinal'; name: string; index: Map<string, number> };
 
 /** A fitted encoder: `transform` any table holding the training table's feature columns. */
 export interface FeatureEncoder {
@@ -45,11 +58,19 @@ function fitParts(table: Table, target: string | null, opts: FeatureOptions): { 
   const skip = new Set(opts.exclude ?? []);
   if (target !== null) skip.add(target);
   const maxCats = opts.maxCategories ?? 100;
+  const ordinal = opts.encoding === 'ordinal';
+  const y = ordinal && target !== null && opts.labels?.classes.length === 2 ? encodeLabels(table, target, opts.labels) : null;
   const parts: Part[] = [];
   const names: string[] = [];
   table.columns.forEach((col, j) => {
     const role = roles[j]!;
     if (skip.has(col.name) || role.role === 'excluded') return;
+    if (ordinal) {
+      names.push(col.name);
+      if (role.role === 'numeric') parts.push({ type: 'raw', name: col.name, datetimeFormat: role.kind === 'datetime' ? datetimeFormatOf(col) : null });
+      else parts.push({ type: 'ordinal', name: col.name, index: ordinalIndex(columnTexts(col), y) });
+      return;
+    }
     if (role.role === 'numeric') {
       const fmt = role.kind === 'datetime' ? datetimeFormatOf(col) : null;
       const v = columnNumbers(col, fmt);
@@ -86,6 +107,22 @@ function fitParts(table: Table, target: string | null, opts: FeatureOptions): { 
   return { parts, names };
 }
 
+/** Category -> code, by positive rate when `y` is given (ties and no-label rows by frequency), else by frequency. */
+function ordinalIndex(texts: (string | null)[], y: Int32Array | null): Map<string, number> {
+  const stats = new Map<string, { n: number; pos: number; labelled: number }>();
+  texts.forEach((t, i) => {
+    const key = t ?? MISSING;
+    let st = stats.get(key);
+    if (!st) stats.set(key, (st = { n: 0, pos: 0, labelled: 0 }));
+    st.n++;
+    if (y && y[i]! >= 0) { st.labelled++; st.pos += y[i]!; }
+  });
+  const rate = (st: { pos: number; labelled: number }): number => (st.labelled > 0 ? st.pos / st.labelled : 0);
+  const order = [...stats.entries()].sort((a, b) =>
+    (y ? rate(a[1]) - rate(b[1]) : 0) || b[1].n - a[1].n || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  return new Map(order.map(([k], i) => [k, i]));
+}
+
 class Encoder implements FeatureEncoder {
   readonly width: number;
   constructor(private readonly parts: Part[], readonly names: readonly string[]) {
@@ -100,7 +137,15 @@ class Encoder implements FeatureEncoder {
     for (const p of this.parts) {
       const col = byName.get(p.name);
       if (!col) throw new SynthtabError('bad-column', `Column '${p.name}' is missing from the table to encode.`);
-      if (p.type === 'numeric') {
+      if (p.type === 'raw') {
+        const v = columnNumbers(col, p.datetimeFormat);
+        for (let i = 0; i < rows.length; i++) rows[i]![offset] = v[i]!;
+        offset += 1;
+      } else if (p.type === 'ordinal') {
+        const texts = columnTexts(col);
+        for (let i = 0; i < rows.length; i++) rows[i]![offset] = p.index.get(texts[i] ?? MISSING) ?? NaN;
+        offset += 1;
+      } else if (p.type === 'numeric') {
         const v = columnNumbers(col, p.datetimeFormat);
         for (let i = 0; i < rows.length; i++) {
           const x = v[i]!;

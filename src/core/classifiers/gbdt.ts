@@ -110,7 +110,7 @@ export class Gbdt implements Classifier {
     const F = new Float64Array(n).fill(this.base);
     const g = new Float64Array(n);
     const h = new Float64Array(n);
-    const node = new Int32Array(n);
+    const leafOf = new Int32Array(n);
     for (let round = 0; round < this.rounds; round++) {
       for (let i = 0; i < n; i++) {
         const p = sigmoid(F[i]!);
@@ -118,102 +118,120 @@ export class Gbdt implements Classifier {
         g[i] = wi * (p - y[i]!);
         h[i] = wi * Math.max(p * (1 - p), 1e-16);
       }
-      const tree = this.growTree(codes, edges, g, h, node);
+      const tree = this.growTree(codes, edges, g, h, leafOf);
       this.trees.push(tree);
-      // node[i] now holds each row's leaf.
-      for (let i = 0; i < n; i++) F[i] = F[i]! + tree.value[node[i]!]!;
+      for (let i = 0; i < n; i++) F[i] = F[i]! + tree.value[leafOf[i]!]!;
     }
   }
 
-  /** Grow one tree level by level; on return `node[i]` is row i's leaf. */
-  private growTree(codes: Uint8Array[], edges: Float64Array[], g: Float64Array, h: Float64Array, node: Int32Array): Tree {
+  /**
+   * Grow one tree level by level; on return `leafOf[i]` is row i's leaf. Rows are kept partitioned
+   * by node in `idx`, and only the smaller child's histogram is built from rows: the sibling's is
+   * the parent's minus it (the LightGBM subtraction trick), so each level after the root costs at
+   * most n/2 rows per feature.
+   */
+  private growTree(codes: Uint8Array[], edges: Float64Array[], g: Float64Array, h: Float64Array, leafOf: Int32Array): Tree {
     const n = g.length;
     const d = codes.length;
     const B = this.maxBins;
     const lam = this.lambda;
+    const idx = Int32Array.from({ length: n }, (_, i) => i);
     const feature: number[] = [-1];
     const threshold: number[] = [0];
     const left: number[] = [-1];
     const right: number[] = [-1];
-    const G: number[] = [0];
-    const H: number[] = [0];
-    for (let i = 0; i < n; i++) { G[0]! += g[i]!; H[0]! += h[i]!; }
-    node.fill(0);
-    let level = [0];
-    for (let depth = 0; depth < this.depth && level.length > 0; depth++) {
-      // Slot of each open node in this level's histograms (-1: row sits in a closed leaf).
-      const slotOfNode = new Map<number, number>();
-      level.forEach((id, s) => slotOfNode.set(id, s));
-      const slot = new Int32Array(n);
-      for (let i = 0; i < n; i++) slot[i] = slotOfNode.get(node[i]!) ?? -1;
-      const L = level.length;
-      const bestGain = new Float64Array(L);
-      const bestFeat = new Int32Array(L).fill(-1);
-      const bestBin = new Int32Array(L);
-      const histG = new Float64Array(L * B);
-      const histH = new Float64Array(L * B);
+    const start: number[] = [0];
+    const end: number[] = [n];
+    let g0 = 0;
+    let h0 = 0;
+    for (let i = 0; i < n; i++) { g0 += g[i]!; h0 += h[i]!; }
+    const G: number[] = [g0];
+    const H: number[] = [h0];
+    // Histogram of a node: (gradient, hessian) pairs per (feature, bin).
+    const build = (node: number): Float64Array => {
+      const hist = new Float64Array(d * B * 2);
+      const s0 = start[node]!;
+      const e0 = end[node]!;
       for (let j = 0; j < d; j++) {
-        histG.fill(0);
-        histH.fill(0);
         const c = codes[j]!;
-        for (let i = 0; i < n; i++) {
-          const s = slot[i]!;
-          if (s < 0) continue;
-          const k = s * B + c[i]!;
-          histG[k] = histG[k]! + g[i]!;
-          histH[k] = histH[k]! + h[i]!;
+        const base = j * B * 2;
+        for (let k = s0; k < e0; k++) {
+          const r = idx[k]!;
+          const b = base + 2 * c[r]!;
+          hist[b] = hist[b]! + g[r]!;
+          hist[b + 1] = hist[b + 1]! + h[r]!;
         }
-        const nb = edges[j]!.length;
-        for (let s = 0; s < L; s++) {
-          const Gt = G[level[s]!]!;
-          const Ht = H[level[s]!]!;
-          const parent = (Gt * Gt) / (Ht + lam);
+      }
+      return hist;
+    };
+    let level = [0];
+    let hists = [build(0)];
+    for (let depth = 0; depth < this.depth && level.length > 0; depth++) {
+      const next: number[] = [];
+      const nextHists: Float64Array[] = [];
+      for (let s = 0; s < level.length; s++) {
+        const id = level[s]!;
+        const hist = hists[s]!;
+        const Gt = G[id]!;
+        const Ht = H[id]!;
+        const parent = (Gt * Gt) / (Ht + lam);
+        let bestGain = 1e-12;
+        let bestFeat = -1;
+        let bestBin = 0;
+        for (let j = 0; j < d; j++) {
+          const nb = edges[j]!.length;
+          const base = j * B * 2;
           let gl = 0;
           let hl = 0;
           for (let b = 0; b < nb - 1; b++) {
-            gl += histG[s * B + b]!;
-            hl += histH[s * B + b]!;
+            gl += hist[base + 2 * b]!;
+            hl += hist[base + 2 * b + 1]!;
             const hr = Ht - hl;
             if (hl < this.minChild || hr < this.minChild) continue;
             const gr = Gt - gl;
             const gain = (gl * gl) / (hl + lam) + (gr * gr) / (hr + lam) - parent;
-            if (gain > bestGain[s]! + 1e-12) {
-              bestGain[s] = gain;
-              bestFeat[s] = j;
-              bestBin[s] = b;
-            }
+            if (gain > bestGain) { bestGain = gain; bestFeat = j; bestBin = b; }
           }
         }
-      }
-      const next: number[] = [];
-      const childOf = new Int32Array(L * 2).fill(-1);
-      for (let s = 0; s < L; s++) {
-        if (bestFeat[s]! < 0) continue;
-        const id = level[s]!;
+        if (bestFeat < 0) continue;
+        // Partition this node's rows: codes <= bestBin first (left), the rest after (right).
+        const c = codes[bestFeat]!;
+        let lo = start[id]!;
+        let hi = end[id]! - 1;
+        let gl = 0;
+        let hl = 0;
+        while (lo <= hi) {
+          const r = idx[lo]!;
+          if (c[r]! <= bestBin) { gl += g[r]!; hl += h[r]!; lo++; }
+          else { idx[lo] = idx[hi]!; idx[hi] = r; hi--; }
+        }
         const l = feature.length;
         const r = l + 1;
-        feature[id] = bestFeat[s]!;
-        threshold[id] = edges[bestFeat[s]!]![bestBin[s]!]!;
+        feature[id] = bestFeat;
+        threshold[id] = edges[bestFeat]![bestBin]!;
         left[id] = l;
         right[id] = r;
-        feature.push(-1, -1); threshold.push(0, 0); left.push(-1, -1); right.push(-1, -1); G.push(0, 0); H.push(0, 0);
-        childOf[2 * s] = l;
-        childOf[2 * s + 1] = r;
+        feature.push(-1, -1); threshold.push(0, 0); left.push(-1, -1); right.push(-1, -1);
+        start.push(start[id]!, lo); end.push(lo, end[id]!);
+        G.push(gl, Gt - gl); H.push(hl, Ht - hl);
         next.push(l, r);
-      }
-      for (let i = 0; i < n; i++) {
-        const s = slot[i]!;
-        if (s < 0 || bestFeat[s]! < 0) continue;
-        const goLeft = codes[bestFeat[s]!]![i]! <= bestBin[s]!;
-        const child = childOf[2 * s + (goLeft ? 0 : 1)]!;
-        node[i] = child;
-        G[child]! += g[i]!;
-        H[child]! += h[i]!;
+        if (depth + 1 < this.depth) {
+          const smallIsLeft = lo - start[id]! <= end[id]! - lo;
+          const small = build(smallIsLeft ? l : r);
+          const big = new Float64Array(hist.length);
+          for (let k = 0; k < big.length; k++) big[k] = hist[k]! - small[k]!;
+          nextHists.push(smallIsLeft ? small : big, smallIsLeft ? big : small);
+        }
       }
       level = next;
+      hists = nextHists;
     }
     const value = new Float64Array(feature.length);
-    for (let k = 0; k < feature.length; k++) if (feature[k]! < 0) value[k] = (-this.lr * G[k]!) / (H[k]! + lam);
+    for (let k = 0; k < feature.length; k++) {
+      if (feature[k]! >= 0) continue;
+      value[k] = (-this.lr * G[k]!) / (H[k]! + lam);
+      for (let q = start[k]!; q < end[k]!; q++) leafOf[idx[q]!] = k;
+    }
     return {
       feature: Int32Array.from(feature),
       threshold: Float64Array.from(threshold),

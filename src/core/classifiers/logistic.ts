@@ -53,21 +53,35 @@ export class LogisticRegression implements Classifier {
       return;
     }
     const invC = 1 / this.C;
+    // One-hot features make rows mostly zeros: keep each row's non-zeros (CSR) so every pass
+    // costs O(non-zeros) instead of O(n * d).
+    const rowStart = new Int32Array(n + 1);
+    let nnz = 0;
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j < d; j++) if (X[i]![j] !== 0) nnz++;
+      rowStart[i + 1] = nnz;
+    }
+    const colIdx = new Int32Array(nnz);
+    const vals = new Float64Array(nnz);
+    for (let i = 0, k = 0; i < n; i++) {
+      const xi = X[i]!;
+      for (let j = 0; j < d; j++) if (xi[j] !== 0) { colIdx[k] = j; vals[k] = xi[j]!; k++; }
+    }
     // Parameters: [beta_0..beta_{d-1}, intercept].
     const objective = (theta: Float64Array, grad: Float64Array): number => {
       grad.fill(0);
       const b0 = theta[d]!;
       let loss = 0;
       for (let i = 0; i < n; i++) {
-        const xi = X[i]!;
-        let z = b0;
-        for (let j = 0; j < d; j++) z += theta[j]! * xi[j]!;
         const wi = w ? w[i]! : 1;
         if (wi === 0) continue;
+        const end = rowStart[i + 1]!;
+        let z = b0;
+        for (let k = rowStart[i]!; k < end; k++) z += theta[colIdx[k]!]! * vals[k]!;
         // logloss = softplus(z) - y z; derivative = sigmoid(z) - y.
         loss += wi * (softplus(z) - (y[i] === 1 ? z : 0));
         const r = wi * (sigmoid(z) - y[i]!);
-        for (let j = 0; j < d; j++) grad[j] = grad[j]! + r * xi[j]!;
+        for (let k = rowStart[i]!; k < end; k++) grad[colIdx[k]!] = grad[colIdx[k]!]! + r * vals[k]!;
         grad[d] = grad[d]! + r;
       }
       for (let j = 0; j < d; j++) {
