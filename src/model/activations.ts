@@ -32,8 +32,19 @@ export class OutputActivation {
   /** [nSpans·maxWidth, width] 0/1: the inverse of toPadded. */
   private readonly fromPadded: tf.Tensor2D | null;
 
-  constructor(layout: EncodedLayout, readonly tau = GUMBEL_TAU) {
+  /** Per-span slices instead of selection matMuls (cheaper where matMul is slow: the cpu backend). */
+  private readonly slices: { start: number; width: number; soft: boolean }[] | null;
+
+  /**
+   * @param mode 'matmul' (few large ops: GPUs, wasm) or 'slices' (one softmax per span; the cpu
+   * backend, where the selection matMuls dominate the step). Default: by the active backend.
+   */
+  constructor(layout: EncodedLayout, readonly tau = GUMBEL_TAU, mode: 'matmul' | 'slices' = tf.getBackend() === 'cpu' ? 'slices' : 'matmul') {
     this.width = layout.width;
+    const sorted = [...layout.spans].sort((a, b) => a.start - b.start);
+    // Slices need spans that tile the row exactly; otherwise use the selection matMuls.
+    const tiles = sorted.every((s, i) => s.start === (i === 0 ? 0 : sorted[i - 1]!.start + sorted[i - 1]!.width)) && sorted.reduce((w, s) => w + s.width, 0) === layout.width;
+    this.slices = mode === 'slices' && tiles ? sorted.map((s) => ({ start: s.start, width: s.width, soft: s.activation === 'softmax' })) : null;
     const soft = layout.spans.filter((s) => s.activation === 'softmax');
     this.spanCount = soft.length;
     this.maxWidth = soft.reduce((m, s) => Math.max(m, s.width), 0);
@@ -75,6 +86,12 @@ export class OutputActivation {
     const u = tf.clipByValue(tf.randomUniform([b, this.width], 0, 1, 'float32', rng.seed32()), 1e-7, 1 - 1e-7);
     const gumbel = tf.neg(tf.log(tf.neg(tf.log(u))));
     const v = tf.div(tf.add(logits, gumbel), this.tau) as tf.Tensor2D;
+    if (this.slices) {
+      const parts = this.slices.map((s) =>
+        s.soft ? tf.softmax(tf.slice(v, [0, s.start], [b, s.width]), -1) : tf.tanh(tf.slice(logits, [0, s.start], [b, s.width])),
+      );
+      return tf.concat(parts, 1) as tf.Tensor2D;
+    }
     const padded = tf.reshape(tf.add(tf.matMul(v, this.toPadded), this.padBias), [b, this.spanCount, this.maxWidth]);
     const soft = tf.reshape(tf.softmax(padded, -1), [b, this.spanCount * this.maxWidth]) as tf.Tensor2D;
     const back: tf.Tensor2D = tf.matMul(soft, this.fromPadded);

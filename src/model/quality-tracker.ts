@@ -124,7 +124,7 @@ export class QualityTracker {
    * Hooks for `fit`: 'epoch' events due for a check are scored first and passed on with `quality`
    * set; the returned `control` is the caller's (or a new one) and gets `stop` on early stop.
    */
-  wrap<H extends TrackerHooks>(hooks: H): H & { control: { paused: boolean; stop?: boolean } } {
+  wrap<H extends TrackerHooks>(hooks: H): H & { control: { paused: boolean; stop?: boolean }; onEvent(e: TrainEvent): Promise<void> } {
     this.control = hooks.control ?? { paused: false };
     this.emit = hooks.onEvent?.bind(hooks);
     return {

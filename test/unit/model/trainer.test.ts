@@ -3,6 +3,7 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createRng } from '../../../src/core/rng.ts';
 import type { TrainEvent } from '../../../src/core/types.ts';
+import { OutputActivation } from '../../../src/model/activations.ts';
 import { CtganNetworks } from '../../../src/model/networks.ts';
 import { trainStep } from '../../../src/model/train-step.ts';
 import { drawStep, effectiveBatchSize, runTraining } from '../../../src/model/trainer.ts';
@@ -41,6 +42,15 @@ describe('CtganNetworks', () => {
     }
     out.dispose();
     nets.dispose();
+  });
+
+  it('the matMul and per-span-slice activations agree exactly under the same seed', async () => {
+    const layout = toyLayout();
+    const logits = tf.randomNormal([20, 5], 0, 2, 'float32', 1) as tf.Tensor2D;
+    const a = new OutputActivation(layout, 0.2, 'matmul').apply(logits, createRng(3));
+    const b = new OutputActivation(layout, 0.2, 'slices').apply(logits, createRng(3));
+    const [va, vb] = [await a.data(), await b.data()];
+    for (let i = 0; i < va.length; i++) expect(va[i]).toBeCloseTo(vb[i]!, 6);
   });
 
   it('rejects a batch that is not a multiple of pac, with a clear message', () => {
