@@ -79,8 +79,14 @@ export const tests = {
     await waitFor(async () => (await failIfError(page), (await epochCounter(page)) >= 1), 120_000, 'the first epoch');
     await page.click('[data-testid="pause-button"]');
     assert((await text(page, 'pause-button')) === 'Resume', 'the pause button turns into Resume');
-    await page.waitForTimeout(800); // let the step in flight land
-    const held = await epochCounter(page);
+    // Pause is checked between steps: let the step in flight land (the counter is steady for 1 s).
+    let held = await epochCounter(page);
+    for (let steady = 0, tries = 0; steady < 4 && tries < 40; tries++) {
+      await page.waitForTimeout(250);
+      const now = await epochCounter(page);
+      steady = now === held ? steady + 1 : 0;
+      held = now;
+    }
     await page.waitForTimeout(1500);
     assert((await epochCounter(page)) === held, `paused counter moved from ${held} to ${await epochCounter(page)}`);
     await page.click('[data-testid="pause-button"]');
