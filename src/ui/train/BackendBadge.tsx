@@ -14,7 +14,11 @@ export function BackendBadge({ backend, forced }: { backend: BackendInfo | null;
         {backend?.backend ?? (forced === 'auto' ? 'auto' : forced)}
       </span>
       <span className="backend-detail muted" title={title}>
-        {backend ? `${backend.adapter}${backend.fallbackFrom ? ` (fell back from ${backend.fallbackFrom})` : ''}` : 'backend chosen at training'}
+        {backend
+          ? `${backend.adapter}${backend.fallbackFrom ? ` (fell back from ${backend.fallbackFrom})` : ''}`
+          : forced === 'auto'
+            ? 'backend chosen at training'
+            : `forced by ?backend=${forced}`}
       </span>
     </div>
   );
