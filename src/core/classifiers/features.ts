@@ -7,7 +7,7 @@
  *   training table; a missing value becomes the mean (0 after scaling) and, when the training table
  *   had missing values in that column, a 0/1 missing-indicator feature is added.
  * - Categorical columns (categorical / boolean): one feature per category seen in training (trimmed
- *   text; at most `maxCategories`, most frequent first, the rest share all-zeros); missing is its
+ *   text, numbers in canonical spelling when the training column is numeric; at most `maxCategories`, most frequent first, the rest share all-zeros); missing is its
  *   own category when training had it; categories never seen in training encode as all zeros.
  * - Identifier / text / constant / empty columns and the target are left out.
  * Column roles come from `kinds` (the profile) or the simple rule in metrics/column-roles.ts.
@@ -39,9 +39,9 @@ export interface FeatureOptions {
 
 type Part =
   | { type: 'numeric'; name: string; mean: number; std: number; indicator: boolean; datetimeFormat: string | null }
-  | { type: 'categorical'; name: string; index: Map<string, number>; missingSlot: number }
+  | { type: 'categorical'; name: string; index: Map<string, number>; missingSlot: number; numbers: boolean }
   | { type: 'raw'; name: string; datetimeFormat: string | null }
-  | { type: 'ordinal'; name: string; index: Map<string, number> };
+  | { type: 'ordinal'; name: string; index: Map<string, number>; numbers: boolean };
 
 /** A fitted encoder: `transform` any table holding the training table's feature columns. */
 export interface FeatureEncoder {
@@ -68,7 +68,7 @@ function fitParts(table: Table, target: string | null, opts: FeatureOptions): { 
     if (ordinal) {
       names.push(col.name);
       if (role.role === 'numeric') parts.push({ type: 'raw', name: col.name, datetimeFormat: role.kind === 'datetime' ? datetimeFormatOf(col) : null });
-      else parts.push({ type: 'ordinal', name: col.name, index: ordinalIndex(columnTexts(col), y) });
+      else parts.push({ type: 'ordinal', name: col.name, index: ordinalIndex(columnTexts(col, col.type === 'numeric'), y), numbers: col.type === 'numeric' });
       return;
     }
     if (role.role === 'numeric') {
@@ -87,7 +87,7 @@ function fitParts(table: Table, target: string | null, opts: FeatureOptions): { 
       if (indicator) names.push(`${col.name}=missing`);
       return;
     }
-    const texts = columnTexts(col);
+    const texts = columnTexts(col, col.type === 'numeric');
     const counts = new Map<string, number>();
     for (const t of texts) {
       const key = t ?? MISSING;
@@ -102,7 +102,7 @@ function fitParts(table: Table, target: string | null, opts: FeatureOptions): { 
       index.set(c, index.size);
       names.push(`${col.name}=${c === MISSING ? 'missing' : c}`);
     }
-    parts.push({ type: 'categorical', name: col.name, index, missingSlot });
+    parts.push({ type: 'categorical', name: col.name, index, missingSlot, numbers: col.type === 'numeric' });
   });
   return { parts, names };
 }
@@ -142,7 +142,7 @@ class Encoder implements FeatureEncoder {
         for (let i = 0; i < rows.length; i++) rows[i]![offset] = v[i]!;
         offset += 1;
       } else if (p.type === 'ordinal') {
-        const texts = columnTexts(col);
+        const texts = columnTexts(col, p.numbers);
         for (let i = 0; i < rows.length; i++) rows[i]![offset] = p.index.get(texts[i] ?? MISSING) ?? NaN;
         offset += 1;
       } else if (p.type === 'numeric') {
@@ -155,7 +155,7 @@ class Encoder implements FeatureEncoder {
         }
         offset += p.indicator ? 2 : 1;
       } else {
-        const texts = columnTexts(col);
+        const texts = columnTexts(col, p.numbers);
         for (let i = 0; i < rows.length; i++) {
           const t = texts[i];
           const k = t === null ? p.missingSlot : (p.index.get(t) ?? -1);

@@ -12,7 +12,7 @@
  *
  * Category values are compared as trimmed text (REFERENCE.md: "category values compared after
  * trimming spaces"), and numbers read as categories use their canonical JS spelling, so a real
- * "1" and a synthetic "1.0" are the same category.
+ * 1 and a synthetic "1.0" are the same category (see `columnTexts`).
  */
 import type { Column, Table } from '../table/table.ts';
 import type { ColumnKind } from '../types.ts';
@@ -113,8 +113,12 @@ export function datetimeFormatOf(col: Column): string | null {
   return detectDatetimeFormat(col.dictionary.slice(0, 200).map((s) => s.trim()));
 }
 
-/** The canonical category text of each cell (trimmed; numbers in JS spelling); null = missing. */
-export function columnTexts(col: Column): (string | null)[] {
+/**
+ * The canonical category text of each cell (trimmed; numbers in JS spelling); null = missing.
+ * With `numbersAsNumbers`, number-like text is respelled too ('1.0' -> '1'): used when the real
+ * column is numeric, so a synthetic text column holding the same numbers matches it.
+ */
+export function columnTexts(col: Column, numbersAsNumbers = false): (string | null)[] {
   const out: (string | null)[] = new Array<string | null>(col.type === 'numeric' ? col.values.length : col.codes.length);
   if (col.type === 'numeric') {
     for (let i = 0; i < col.values.length; i++) {
@@ -123,7 +127,12 @@ export function columnTexts(col: Column): (string | null)[] {
     }
     return out;
   }
-  const trimmed = col.dictionary.map((s) => s.trim());
+  const trimmed = col.dictionary.map((s) => {
+    const t = s.trim();
+    if (!numbersAsNumbers || t === '') return t;
+    const v = Number(t);
+    return Number.isFinite(v) ? String(v) : t;
+  });
   for (let i = 0; i < col.codes.length; i++) {
     const c = col.codes[i]!;
     out[i] = c < 0 ? null : trimmed[c]!;

@@ -55,9 +55,10 @@ function codeTexts(tables: (Column | null)[]): { categories: string[]; realCateg
   const index = new Map<string, number>();
   const categories: string[] = [];
   let realCategories = 0;
+  const realIsNumeric = tables[0]?.type === 'numeric';
   const codes = tables.map((col, t) => {
     if (!col) return null;
-    const texts = columnTexts(col);
+    const texts = columnTexts(col, realIsNumeric);
     const out = new Int32Array(texts.length);
     for (let i = 0; i < texts.length; i++) {
       const s = texts[i];

@@ -158,3 +158,42 @@ describe('privacy', () => {
     expect(quantileSorted(Float64Array.of(0, 10), 0.05)).toBeCloseTo(0.5, 12);
   });
 });
+
+describe('column roles and prepare', () => {
+  it('reads datetime text as time, trims categories and matches "1" with "1.0" for numeric categories', () => {
+    const real = table([
+      { name: 'when', cat: ['2024-01-01', '2024-01-02', '2024-01-03', '2024-01-04'] },
+      { name: 'city', cat: [' Paris', 'Rome', 'Paris', 'Rome'] },
+      { name: 'flag', num: [0, 1, 1, 0] },
+    ]);
+    const synth = table([
+      { name: 'when', cat: ['2024-01-03', '2024-01-04', '2024-01-05', 'garbage'] },
+      { name: 'city', cat: ['Paris ', 'Rome', 'Rome', 'Rome'] },
+      { name: 'flag', cat: ['1.0', '0', '1', '1'] },
+    ]);
+    const p = prepare(real, synth, { kinds: { when: 'datetime', city: 'categorical', flag: 'boolean' } });
+    const when = p.columns[0]!;
+    expect(when.role).toBe('numeric');
+    const day = 86_400_000;
+    expect(Array.from(when.synth as Float64Array).map((v) => (Number.isNaN(v) ? v : (v - Date.UTC(2024, 0, 1)) / day))).toEqual([2, 3, 4, NaN]);
+    const city = p.columns[1]!;
+    expect(city.role === 'categorical' && city.categories).toEqual(['Paris', 'Rome']);
+    const flag = p.columns[2]!;
+    // The real column holds numbers 0 and 1, so the synthetic text '1.0' is the number 1 too.
+    expect(flag.role === 'categorical' && flag.categories).toEqual(['0', '1']);
+    expect(flag.role === 'categorical' && Array.from(flag.synth)).toEqual([1, 0, 1, 1]);
+  });
+
+  it('infers kinds without a profile: numbers continuous, ids excluded, single values constant', () => {
+    const n = 30;
+    const real = table([
+      { name: 'x', num: Array.from({ length: n }, (_, i) => i % 7) },
+      { name: 'id', cat: Array.from({ length: n }, (_, i) => `u${i}`) },
+      { name: 'k', cat: Array.from({ length: n }, () => 'same') },
+      { name: 'c', cat: Array.from({ length: n }, (_, i) => (i % 3 === 0 ? null : i % 3 === 1 ? 'a' : 'b')) },
+    ]);
+    const p = prepare(real, real);
+    expect(p.roles.map((r) => `${r.name}:${r.kind}:${r.role}`)).toEqual(['x:continuous:numeric', 'id:identifier:excluded', 'k:constant:excluded', 'c:categorical:categorical']);
+    expect(p.columns.map((c) => c.name)).toEqual(['x', 'c']);
+  });
+});
