@@ -49,8 +49,8 @@ export function createDefaultEngine(backends: Engine['backends'] = { select: sel
       return wrapCtgan(new CtganSynthesizer());
     },
     loadSynthesizer: (json) => wrapCtgan(CtganSynthesizer.fromFile(json)),
-    evaluate: async (real, synthetic, { target, seed, kinds }) =>
-      evaluate(real, synthetic, { rng: createRng(seed), ...(target ? { target } : {}), ...(kinds ? { kinds } : {}) }),
+    evaluate: async (real, synthetic, { target, seed, kinds, holdout }) =>
+      evaluate(real, synthetic, { rng: createRng(seed), ...(target ? { target } : {}), ...(kinds ? { kinds } : {}), ...(holdout ? { holdout } : {}) }),
     tableToCsvChunks: (table, { header }) => csvChunks(table, header),
     backends,
   };

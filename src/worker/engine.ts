@@ -64,7 +64,7 @@ export interface Engine {
   createSynthesizer(method: string): SynthesizerLike;
   loadSynthesizer(json: string): SynthesizerLike;
   /** Quality report (src/core/metrics); may throw 'not available'. */
-  evaluate(real: Table, synthetic: Table, options: { target?: string; seed: number; kinds?: Record<string, ColumnKind> }): Promise<unknown>;
+  evaluate(real: Table, synthetic: Table, options: { target?: string; seed: number; kinds?: Record<string, ColumnKind>; holdout?: Table }): Promise<unknown>;
   /** CSV text of a table, in pieces; `header` false for every batch after the first. */
   tableToCsvChunks(table: Table, options: { header: boolean }): Iterable<string>;
   backends: BackendSelector;

@@ -13,6 +13,8 @@ import { parseBlob, parseText, type ParsedFile } from './read-file.ts';
 import { runTraining } from './train.ts';
 import { streamSample } from './sample.ts';
 import { runRebalanceInWorker } from './rebalance.ts';
+import { splitHoldout } from './holdout.ts';
+import { reportCharts } from './report-charts.ts';
 import { defaultModelStore, type ModelStore } from './model-store.ts';
 import { toRows, type Table } from '../core/table/table.ts';
 import { kindProblem } from '../core/profile/plan.ts';
@@ -38,13 +40,15 @@ export const DEFAULT_EVALUATE_ROWS = 5000;
 interface State {
   name: string;
   table: Table | null;
+  /** The rows the current model was trained on and the rows held back (null: a loaded model, or no holdout). */
+  split: { train: Table; holdout: Table | null } | null;
   profile: Profile | null;
   plan: ColumnPlan[] | null;
   synth: SynthesizerLike | null;
   backend: BackendChoice | null;
   backendPref: BackendName | 'auto';
-  /** The running train/sample/evaluate job, if any. */
-  job: { kind: 'train' | 'sample' | 'evaluate' | 'load' | 'rebalance'; abort: AbortController; control: FitControl } | null;
+  /** The running train/sample/evaluate job, if any; `finished` settles once it is cleared. */
+  job: { kind: 'train' | 'sample' | 'evaluate' | 'load' | 'rebalance'; abort: AbortController; control: FitControl; finished: Promise<void>; finish: () => void } | null;
 }
 
 async function loadDefaultEngine(): Promise<Engine> {
@@ -62,7 +66,7 @@ export function createHandler(post: Post, options: HandlerOptions = {}): (req: R
     enginePromise ??= e === undefined ? loadDefaultEngine() : typeof e === 'function' ? e() : Promise.resolve(e);
     return enginePromise;
   };
-  const s: State = { name: '', table: null, profile: null, plan: null, synth: null, backend: null, backendPref: 'auto', job: null };
+  const s: State = { name: '', table: null, split: null, profile: null, plan: null, synth: null, backend: null, backendPref: 'auto', job: null };
 
   const requireTable = (): Table => {
     if (!s.table) throw new SynthtabError('bad-option', 'Load a CSV file first.');
@@ -72,10 +76,20 @@ export function createHandler(post: Post, options: HandlerOptions = {}): (req: R
     if (!s.synth) throw new SynthtabError('bad-option', 'Train or load a model first.');
     return s.synth;
   };
-  const startJob = (kind: NonNullable<State['job']>['kind']): NonNullable<State['job']> => {
+  type Job = NonNullable<State['job']>;
+  const startJob = async (kind: Job['kind']): Promise<Job> => {
+    // An evaluation (the app starts one after each training run) is short: queue behind it
+    // instead of refusing, so an export or a new run right after training just waits.
+    while (s.job?.kind === 'evaluate' && kind !== 'evaluate') await s.job.finished;
     if (s.job) throw new SynthtabError('bad-option', `Wait for the running ${s.job.kind} to finish, or stop it.`);
-    s.job = { kind, abort: new AbortController(), control: { paused: false } };
+    let finish = (): void => {};
+    const finished = new Promise<void>((resolve) => (finish = resolve));
+    s.job = { kind, abort: new AbortController(), control: { paused: false }, finished, finish };
     return s.job;
+  };
+  const endJob = (job: Job): void => {
+    if (s.job === job) s.job = null;
+    job.finish();
   };
   const ensureBackend = async (eng: Engine, requestId: number): Promise<void> => {
     if (s.backend) return;
@@ -92,6 +106,7 @@ export function createHandler(post: Post, options: HandlerOptions = {}): (req: R
     const profile = (await engine()).profileTable(parsed.table);
     s.name = name;
     s.table = parsed.table;
+    s.split = null;
     s.profile = profile;
     s.plan = profile.columns.map((c) => ({ name: c.name, kind: c.kind }));
     const preview: TablePreview = { columns: parsed.table.columns.map((c) => c.name), rows: toRows(parsed.table, PREVIEW_ROWS) };
@@ -104,7 +119,7 @@ export function createHandler(post: Post, options: HandlerOptions = {}): (req: R
       case 'load-file':
       case 'load-text': {
         const eng = await engine();
-        const job = startJob('load');
+        const job = await startJob('load');
         try {
           const progress = (done: number, total: number): void => post({ type: 'progress', requestId: req.id, stage: 'parse', done, total });
           const parsed =
@@ -113,7 +128,7 @@ export function createHandler(post: Post, options: HandlerOptions = {}): (req: R
               : parseText(req.text, eng.createCsvParser(), progress);
           await loaded(req.id, req.name, parsed);
         } finally {
-          s.job = null;
+          endJob(job);
         }
         return;
       }
@@ -132,16 +147,17 @@ export function createHandler(post: Post, options: HandlerOptions = {}): (req: R
       case 'train': {
         const table = requireTable();
         const eng = await engine();
-        const job = startJob('train');
+        const job = await startJob('train');
         try {
           const opts: TrainOptions = { ...DEFAULT_TRAIN_OPTIONS, ...req.options };
           s.backendPref = req.backend ?? 'auto';
+          const split = splitHoldout(table, req.holdout ?? 0, opts.seed);
           const result = await runTraining(
             eng,
             {
               requestId: req.id,
               method: req.method,
-              table,
+              table: split.train,
               plan: s.plan ?? [],
               options: opts,
               backend: s.backendPref,
@@ -156,11 +172,12 @@ export function createHandler(post: Post, options: HandlerOptions = {}): (req: R
             now,
           );
           replaceModel(result.synth);
+          s.split = split;
           s.backend = result.backend;
           post({ type: 'trained', requestId: req.id, epochs: result.epochs, seconds: result.seconds, stopped: result.stopped, distributionSeconds: result.distributionSeconds });
           if (result.epochs > 0) await keepModel(result.synth, result.epochs, result.backend.backend, req.id);
         } finally {
-          s.job = null;
+          endJob(job);
         }
         return;
       }
@@ -178,7 +195,7 @@ export function createHandler(post: Post, options: HandlerOptions = {}): (req: R
       case 'sample': {
         const synth = requireModel();
         const eng = await engine();
-        const job = startJob('sample');
+        const job = await startJob('sample');
         try {
           await streamSample(
             eng,
@@ -187,7 +204,7 @@ export function createHandler(post: Post, options: HandlerOptions = {}): (req: R
             post,
           );
         } finally {
-          s.job = null;
+          endJob(job);
         }
         return;
       }
@@ -195,21 +212,26 @@ export function createHandler(post: Post, options: HandlerOptions = {}): (req: R
         const table = requireTable();
         const synth = requireModel();
         const eng = await engine();
-        startJob('evaluate');
+        const job = await startJob('evaluate');
         try {
-          const rows = req.rows ?? Math.min(table.rowCount, DEFAULT_EVALUATE_ROWS);
+          // A model trained here is scored against its training rows, with the held-back rows as
+          // the holdout; a loaded model against the whole table (its training rows are unknown).
+          const train = s.split?.train ?? table;
+          const holdout = s.split?.holdout ?? undefined;
+          const rows = req.rows ?? Math.min(train.rowCount, DEFAULT_EVALUATE_ROWS);
           const seed = req.seed ?? 0;
           post({ type: 'progress', requestId: req.id, stage: 'sample', done: 0, total: rows });
           const synthetic = await synth.sample(rows, { seed });
           post({ type: 'progress', requestId: req.id, stage: 'evaluate', done: 0, total: 1 });
           // Score only the columns the model outputs (excluded ones are not in the synthetic table).
           const names = new Set(synthetic.columns.map((c) => c.name));
-          const real: Table = { rowCount: table.rowCount, columns: table.columns.filter((c) => names.has(c.name)) };
+          const scored = (t: Table): Table => ({ rowCount: t.rowCount, columns: t.columns.filter((c) => names.has(c.name)) });
+          const real = scored(train);
           const kinds = Object.fromEntries((s.plan ?? []).filter((p) => names.has(p.name)).map((p) => [p.name, p.kind]));
-          const report = await eng.evaluate(real, synthetic, { seed, kinds, ...(req.target ? { target: req.target } : {}) });
-          post({ type: 'report', requestId: req.id, report });
+          const report = await eng.evaluate(real, synthetic, { seed, kinds, ...(req.target ? { target: req.target } : {}), ...(holdout ? { holdout: scored(holdout) } : {}) });
+          post({ type: 'report', requestId: req.id, report, charts: reportCharts(real, synthetic, kinds, seed) });
         } finally {
-          s.job = null;
+          endJob(job);
         }
         return;
       }
@@ -229,6 +251,7 @@ export function createHandler(post: Post, options: HandlerOptions = {}): (req: R
         await ensureBackend(eng, req.id);
         const synth = eng.loadSynthesizer(json);
         replaceModel(synth);
+        s.split = null;
         post({ type: 'model-loaded', requestId: req.id, columns: synth.columns(), source: req.type === 'load-model' ? 'file' : 'stored' });
         return;
       }
@@ -239,7 +262,7 @@ export function createHandler(post: Post, options: HandlerOptions = {}): (req: R
         // The rebalance lab (src/worker/rebalance.ts): posts 'progress' and 'rebalance-result'.
         const table = requireTable();
         const eng = await engine();
-        const job = startJob('rebalance');
+        const job = await startJob('rebalance');
         try {
           if (!req.methods || req.methods.includes('ctgan')) await ensureBackend(eng, req.id);
           await runRebalanceInWorker(table, req, post, {
@@ -249,7 +272,7 @@ export function createHandler(post: Post, options: HandlerOptions = {}): (req: R
             signal: job.abort.signal,
           });
         } finally {
-          s.job = null;
+          endJob(job);
         }
         return;
       }
@@ -258,6 +281,7 @@ export function createHandler(post: Post, options: HandlerOptions = {}): (req: R
         s.synth?.dispose();
         s.synth = null;
         s.table = null;
+        s.split = null;
         s.profile = null;
         s.plan = null;
         return;

@@ -7,6 +7,7 @@
  */
 import type { ColumnKind, ColumnPlan, Condition, Profile, TrainOptions } from '../core/types.ts';
 import type { ClassifierName, RebalanceMethod, RebalanceResult } from '../core/rebalance/lab.ts';
+import type { AssociationMethod } from '../core/metrics/quality-report.ts';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -31,6 +32,27 @@ export interface DistributionData {
   synthetic: number[];
 }
 
+/** Real vs synthetic association per pair of scored columns (the report heatmap), pre-computed. */
+export interface AssociationCharts {
+  columns: string[];
+  /** Statistic per cell: Pearson r (numeric pair, -1..1), Cramer's V or the correlation ratio (0..1). */
+  method: AssociationMethod[][];
+  real: number[][];
+  synthetic: number[][];
+  /** synthetic - real, per cell. */
+  difference: number[][];
+}
+
+/** Chart data that comes with a report: the UI draws it and computes nothing. */
+export interface ReportCharts {
+  /** Real (training rows) vs synthetic shares per scored column, binned as for live training charts. */
+  distributions: DistributionData[];
+  associations: AssociationCharts;
+}
+
+/** Share of the loaded rows the app holds back from training (privacy and efficacy baseline). */
+export const DEFAULT_HOLDOUT = 0.2;
+
 export type Request =
   /** Parse a CSV file inside the worker (streaming, with progress), then profile it. */
   | { type: 'load-file'; id: number; file: File | Blob; name: string }
@@ -52,6 +74,12 @@ export type Request =
       distributionRows?: number;
       /** Test hook (URL `?failBackendAtEpoch=N`): make the backend fail during epoch N (1-based) to exercise the fallback. */
       failBackendAtEpoch?: number;
+      /**
+       * Share of the loaded rows held back from training, 0 <= x < 1 (default 0 here; the app sends
+       * DEFAULT_HOLDOUT). 'evaluate' then scores against the training rows with these as the real
+       * holdout (privacy DCR baseline, efficacy test set). Tables under 20 rows hold nothing back.
+       */
+      holdout?: number;
     }
   | { type: 'pause'; id: number }
   | { type: 'resume'; id: number }
@@ -117,8 +145,8 @@ export type WorkerEvent =
   /** UTF-8 bytes of the next CSV piece (header first); the buffer is transferred, not copied. */
   | { type: 'csv-chunk'; requestId: number; bytes: Uint8Array; rowsDone: number; rowsTotal: number }
   | { type: 'sampled'; requestId: number; rows: number }
-  /** The evaluation report (shape defined by src/core/metrics; kept opaque here so the protocol stays small). */
-  | { type: 'report'; requestId: number; report: unknown }
+  /** The evaluation report (shape defined by src/core/metrics; kept opaque here so the protocol stays small) and its chart data. */
+  | { type: 'report'; requestId: number; report: unknown; charts?: ReportCharts }
   | { type: 'model-file'; requestId: number; json: string }
   /** A model is ready to sample (after load-model or restore-model). */
   | { type: 'model-loaded'; requestId: number; columns: string[]; source: 'file' | 'stored' }
