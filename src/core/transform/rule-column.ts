@@ -47,7 +47,10 @@ export function generateRuleColumn(s: RuleColumnState, rows: number, rng: Rng, f
   if (filler) {
     texts = filler(rows, rng);
     if (texts.length !== rows) throw new SynthtabError('internal', `The generator for column "${s.name}" returned ${texts.length} values for ${rows} rows.`);
-  } else if (s.kind === 'constant') {
+    // A filler places its own missing cells (null = missing), e.g. PII fakes at the real share: thinning again would double it.
+    return toColumn(s, texts);
+  }
+  if (s.kind === 'constant') {
     texts = new Array<string | null>(rows).fill(s.constant);
   } else if (s.kind === 'identifier' && s.idShape) {
     const ids = generateIds(s.idShape, rows, s.decimals, rng);
