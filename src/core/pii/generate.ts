@@ -37,6 +37,16 @@ export interface FakeOptions {
   forbidden: ReadonlySet<string>;
   /** Real example values, read for their format only. */
   template?: readonly string[];
+  /**
+   * Real values already in canonical form (canonicalValue), forbidden like `forbidden` for
+   * identifying kinds; lets a caller that generates many batches canonicalize the real values once.
+   */
+  forbiddenKeys?: ReadonlySet<string>;
+  /**
+   * Canonical forms of values emitted by earlier calls; with `unique`, they are avoided too and this
+   * call's values are added (uniqueness across batches). Without it, uniqueness holds per call.
+   */
+  used?: Set<string>;
 }
 
 /** Plain draws before the generator widens its output. */
@@ -158,7 +168,8 @@ export function generateFakeColumn(kind: PiiKind, n: number, opts: FakeOptions):
   const avoidReal = isIdentifyingPii(kind);
   const forbidden = new Set<string>();
   if (avoidReal) for (const v of opts.forbidden) forbidden.add(canonicalValue(kind, v));
-  const used = new Set<string>();
+  const keys = avoidReal ? opts.forbiddenKeys : undefined;
+  const used = opts.used ?? new Set<string>();
   let counter = 0;
   const out: (string | null)[] = new Array<string | null>(n);
   for (let i = 0; i < n; i++) {
@@ -170,9 +181,9 @@ export function generateFakeColumn(kind: PiiKind, n: number, opts: FakeOptions):
       let v = draw(Math.floor(attempt / WIDEN_AFTER));
       if (attempt >= SUFFIX_AFTER) v = `${v}-${++counter}`;
       const key = canonicalValue(kind, v);
-      if (avoidReal && forbidden.has(key)) continue;
+      if (avoidReal && (forbidden.has(key) || keys?.has(key) === true)) continue;
       if (opts.unique && used.has(key)) continue;
-      used.add(key);
+      if (opts.unique) used.add(key);
       out[i] = v;
       break;
     }

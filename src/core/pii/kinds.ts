@@ -2,23 +2,13 @@
  * The personal-column kinds (issue 7) and the policy attached to each: whether a fake may repeat a
  * real value, and what the profiler should suggest doing with the column.
  */
+import type { ColumnAction, PiiKindName } from '../types.ts';
 
-/** What a personal (or key-like) column holds, as far as detection can tell. */
-export type PiiKind =
-  | 'email'
-  | 'first_name'
-  | 'last_name'
-  | 'full_name'
-  | 'phone'
-  | 'street_address'
-  | 'city'
-  | 'country'
-  | 'postal_code'
-  | 'url'
-  | 'ipv4'
-  | 'uuid'
-  | 'credit_card'
-  | 'identifier';
+/**
+ * What a personal (or key-like) column holds, as far as detection can tell. Declared in
+ * core/types.ts (as PiiKindName) so ColumnProfile can carry it without importing this module.
+ */
+export type PiiKind = PiiKindName;
 
 export const PII_KINDS: readonly PiiKind[] = [
   'email', 'first_name', 'last_name', 'full_name', 'phone', 'street_address', 'city', 'country',
@@ -102,8 +92,8 @@ export function isIdentifyingPii(kind: PiiKind): boolean {
   }
 }
 
-/** What to do with a column, as offered in the profile table (issue 7 item 1). */
-export type PiiAction = 'learn' | 'fake' | 'drop';
+/** What to do with a column, as offered in the profile table (issue 7 item 1); ColumnPlan.action. */
+export type PiiAction = ColumnAction;
 
 /** Non-identifying personal columns with at most this many distinct values are best learned. */
 export const LEARNABLE_MAX_DISTINCT = 50;

@@ -1,9 +1,21 @@
 /**
- * User overrides on top of the profiler: change a column's kind, exclude columns, and turn the
- * result into the ColumnPlan[] that synthesis consumes.
+ * User overrides on top of the profiler: change a column's kind, exclude columns, choose what to do
+ * with personal columns (learn / fake / drop, issue 7), and turn the result into the ColumnPlan[]
+ * that synthesis consumes.
  */
 import { SynthtabError } from '../errors.ts';
-import { COLUMN_KINDS, type ColumnKind, type ColumnPlan, type ColumnProfile, type Profile } from '../types.ts';
+import { suggestPiiAction } from '../pii/kinds.ts';
+import { COLUMN_KINDS, type ColumnAction, type ColumnKind, type ColumnPlan, type ColumnProfile, type Profile } from '../types.ts';
+
+const ACTIONS: readonly ColumnAction[] = ['learn', 'fake', 'drop'];
+
+/**
+ * The kind a faked column gets in the plan: 'text', a kind the transformer never learns and whose
+ * saved state holds no value at all (only the null share). 'identifier' would keep the real id shape
+ * (min/max of numeric ids) and 'constant' the value itself, so neither is used. The Faker values
+ * are put in at sampling time (src/core/pii/fillers.ts).
+ */
+export const FAKE_KIND: ColumnKind = 'text';
 
 /** Why `kind` cannot apply to the column, or null when it can. */
 export function kindProblem(col: ColumnProfile, kind: ColumnKind): string | null {
@@ -50,11 +62,28 @@ export function applyKindOverride(profile: Profile, name: string, kind: ColumnKi
 }
 
 /** Per-column user choices for `planFromProfile`, by column name. */
-export type PlanOverrides = Record<string, { kind?: ColumnKind; excluded?: boolean }>;
+export type PlanOverrides = Record<string, { kind?: ColumnKind; excluded?: boolean; action?: ColumnAction }>;
+
+/** The default action for a profiled column: suggestPiiAction for a detected personal column, else none. */
+export function defaultAction(col: ColumnProfile): ColumnAction | undefined {
+  return col.pii ? suggestPiiAction(col.pii.kind, col.distinct) : undefined;
+}
+
+/**
+ * A plan entry with its action applied: 'fake' -> kind FAKE_KIND (never learned, nothing stored),
+ * 'drop' -> excluded. Entries without an action, or with 'learn', are returned as they are.
+ */
+export function applyAction(p: ColumnPlan): ColumnPlan {
+  if (p.action === 'fake') return { ...p, kind: FAKE_KIND };
+  if (p.action === 'drop') return { ...p, excluded: true };
+  return p;
+}
 
 /**
  * One ColumnPlan per profiled column, in order: the profile's kind unless overridden, and
- * `excluded: true` for excluded columns. Unknown names and impossible kinds throw, as in
+ * `excluded: true` for excluded columns. Personal columns (ColumnProfile.pii) get an `action`
+ * (the override's, else suggestPiiAction), applied by applyAction; an override `excluded: true`
+ * without an action means 'drop'. Unknown names, unknown actions and impossible kinds throw, as in
  * applyKindOverride.
  */
 export function planFromProfile(profile: Profile, overrides: PlanOverrides = {}): ColumnPlan[] {
@@ -67,6 +96,11 @@ export function planFromProfile(profile: Profile, overrides: PlanOverrides = {})
       if (problem) throw new SynthtabError('bad-option', problem);
       kind = o.kind;
     }
-    return o?.excluded ? { name: col.name, kind, excluded: true } : { name: col.name, kind };
+    if (o?.action !== undefined && !ACTIONS.includes(o.action)) {
+      throw new SynthtabError('bad-option', `'${String(o.action)}' is not an action for column '${col.name}' (one of ${ACTIONS.join(', ')})`);
+    }
+    const action = o?.action ?? (o?.excluded ? (col.pii ? 'drop' : undefined) : defaultAction(col));
+    const p: ColumnPlan = o?.excluded ? { name: col.name, kind, excluded: true } : { name: col.name, kind };
+    return action === undefined ? p : applyAction({ ...p, action });
   });
 }

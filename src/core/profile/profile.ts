@@ -14,6 +14,7 @@ import { formatFixed } from '../csv/number-text.ts';
 import type { Column, NumericColumn, StringColumn, Table } from '../table/table.ts';
 import type { ColumnProfile, Profile } from '../types.ts';
 import { inferKind, type ColumnFacts } from './infer-kind.ts';
+import { columnPii, examinesPii, numericSample, profileLocale, stringSample } from './pii.ts';
 import {
   HISTOGRAM_BINS, TOP_CATEGORIES, codeCounts, distinctSorted, numericSummary, sortedFinite, sortedValueCounts, topCounts,
 } from './stats.ts';
@@ -23,12 +24,22 @@ export interface ProfileOptions {
   histogramBins?: number;
   /** Categories listed per column (default 20). */
   topCategories?: number;
+  /** Look for personal data (ColumnProfile.pii, Profile.locale; default true). */
+  pii?: boolean;
+}
+
+type Resolved = Required<ProfileOptions>;
+
+/** A column's profile and the sample of distinct values its personal-data guess was made on. */
+interface Profiled {
+  profile: ColumnProfile;
+  sample: string[] | null;
 }
 
 /** Values checked first when sniffing a datetime format (the rest are checked only on a match). */
 const DATETIME_SNIFF = 50;
 
-function profileNumeric(col: NumericColumn, index: number, rows: number, opts: Required<ProfileOptions>): ColumnProfile {
+function profileNumeric(col: NumericColumn, index: number, rows: number, opts: Resolved): Profiled {
   const sorted = sortedFinite(col.values);
   const count = sorted.length;
   const distinct = distinctSorted(sorted);
@@ -49,10 +60,10 @@ function profileNumeric(col: NumericColumn, index: number, rows: number, opts: R
   if (decision.warning) p.warning = decision.warning;
   if (count > 0) p.numeric = numericSummary(sorted, col.decimals, opts.histogramBins);
   if (few) p.categories = topCounts(few.counts, (i) => text(few.values[i]!), opts.topCategories);
-  return p;
+  return withPii(p, rows, opts.pii && examinesPii(p, integer) ? numericSample(col, sorted) : null);
 }
 
-function profileString(col: StringColumn, index: number, rows: number, opts: Required<ProfileOptions>): ColumnProfile {
+function profileString(col: StringColumn, index: number, rows: number, opts: Resolved): Profiled {
   const counts = codeCounts(col.codes, col.dictionary.length);
   let count = 0, distinct = 0, lengthSum = 0;
   const used: string[] = []; // the first DATETIME_SNIFF distinct values
@@ -103,19 +114,42 @@ function profileString(col: StringColumn, index: number, rows: number, opts: Req
     }
     p.numeric = numericSummary(sortedFinite(ms), 0, opts.histogramBins);
   }
-  return p;
+  return withPii(p, rows, opts.pii && examinesPii(p, false) ? stringSample(col, counts) : null);
 }
 
-/** Profiles one column. */
-export function profileColumn(col: Column, index: number, rows: number, options: ProfileOptions = {}): ColumnProfile {
-  const opts = { histogramBins: options.histogramBins ?? HISTOGRAM_BINS, topCategories: options.topCategories ?? TOP_CATEGORIES };
+function withPii(p: ColumnProfile, rows: number, sample: string[] | null): Profiled {
+  const pii = sample ? columnPii(p, rows, sample) : undefined;
+  if (pii) p.pii = pii;
+  return { profile: p, sample };
+}
+
+function resolve(options: ProfileOptions): Resolved {
+  return { histogramBins: options.histogramBins ?? HISTOGRAM_BINS, topCategories: options.topCategories ?? TOP_CATEGORIES, pii: options.pii ?? true };
+}
+
+function profiled(col: Column, index: number, rows: number, opts: Resolved): Profiled {
   return col.type === 'numeric' ? profileNumeric(col, index, rows, opts) : profileString(col, index, rows, opts);
 }
 
-/** Profiles every column of `table`: kinds, reasons and statistics. */
+/** Profiles one column (with its personal-data guess, `pii`, unless options.pii is false). */
+export function profileColumn(col: Column, index: number, rows: number, options: ProfileOptions = {}): ColumnProfile {
+  return profiled(col, index, rows, resolve(options)).profile;
+}
+
+/**
+ * Profiles every column of `table`: kinds, reasons and statistics, plus (unless options.pii is
+ * false) each column's personal-data guess and the data's Faker locale (see pii.ts).
+ */
 export function profileTable(table: Table, options: ProfileOptions = {}): Profile {
-  const columns = table.columns.map((col, j) => profileColumn(col, j, table.rowCount, options));
-  // PII hook: when src/core/pii lands (another engineer's `detectPii`), attach its findings here as
-  // `columns[j].pii`; the profiler must not depend on it before then.
-  return { rows: table.rowCount, columns };
+  const opts = resolve(options);
+  const results = table.columns.map((col, j) => profiled(col, j, table.rowCount, opts));
+  const columns = results.map((r) => r.profile);
+  const profile: Profile = { rows: table.rowCount, columns };
+  if (opts.pii) {
+    const samples = new Map<string, string[]>();
+    for (const r of results) if (r.sample) samples.set(r.profile.name, r.sample);
+    const locale = profileLocale(columns, samples);
+    if (locale !== undefined) profile.locale = locale;
+  }
+  return profile;
 }

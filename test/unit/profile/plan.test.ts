@@ -11,7 +11,7 @@ const table: Table = {
     stringColumn('when', ['2024-01-01', '2024-01-02', '2024-01-03', '2024-01-04']),
   ],
 };
-const profile = profileTable(table);
+const profile = profileTable(table, { pii: false }); // personal-data actions: plan-pii.test.ts
 
 describe('applyKindOverride', () => {
   it('changes one column and keeps the profiler reason inside the new one', () => {

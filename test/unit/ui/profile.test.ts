@@ -23,11 +23,11 @@ describe('plan edits', () => {
   it('reads a PII guess only in a shape it understands', () => {
     expect(piiGuess(base)).toBeNull();
     expect(piiGuess({ ...base, pii: { kind: 'email', confidence: 0.9, reason: 'looks like e-mail' } } as ColumnProfile)).toEqual({ kind: 'email', confidence: 0.9, reason: 'looks like e-mail', suggested: 'fake' });
-    expect(piiGuess({ ...base, pii: { type: 'whatever', score: 0.5, action: 'drop' } } as ColumnProfile)).toEqual({ kind: 'whatever', confidence: 0.5, suggested: 'drop' });
-    expect(piiGuess({ ...base, pii: { kind: 'unknown-kind', confidence: 0.7 } } as ColumnProfile)?.suggested).toBe('learn');
-    expect(piiGuess({ ...base, pii: { kind: 'email' } } as ColumnProfile)).toBeNull();
-    expect(piiGuess({ ...base, pii: 'email' } as ColumnProfile)).toBeNull();
-    expect(hasPiiColumn([base, { ...base, pii: { kind: 'name', confidence: 1 } } as ColumnProfile])).toBe(true);
+    expect(piiGuess({ ...base, pii: { type: 'whatever', score: 0.5, action: 'drop' } } as unknown as ColumnProfile)).toEqual({ kind: 'whatever', confidence: 0.5, suggested: 'drop' });
+    expect(piiGuess({ ...base, pii: { kind: 'unknown-kind', confidence: 0.7 } } as unknown as ColumnProfile)?.suggested).toBe('learn');
+    expect(piiGuess({ ...base, pii: { kind: 'email' } } as unknown as ColumnProfile)).toBeNull();
+    expect(piiGuess({ ...base, pii: 'email' } as unknown as ColumnProfile)).toBeNull();
+    expect(hasPiiColumn([base, { ...base, pii: { kind: 'name', confidence: 1 } } as unknown as ColumnProfile])).toBe(true);
   });
 });
 
