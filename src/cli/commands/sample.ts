@@ -8,7 +8,7 @@ import { conditionOption, intOption, parseArgs } from '../args.ts';
 import { writeCsvFile } from '../io.ts';
 import { SynthtabError } from '../../core/errors.ts';
 import { initNodeBackend } from '../../model/backend-node.ts';
-import { CtganSynthesizer } from '../../model/synthesizer.ts';
+import { loadModelFile } from '../../model/tvae/load.ts';
 
 const USAGE = 'Usage: synthtab sample <model.json> --out <synth.csv> --rows N [--condition col=value] [--seed N] [--backend wasm|cpu]';
 
@@ -33,7 +33,7 @@ export async function run(argv: string[]): Promise<void> {
     throw new SynthtabError('bad-option', code === 'ENOENT' ? `File not found: ${path}` : `Cannot read ${path}: ${code || String(e)}`);
   }
   await initNodeBackend(backend);
-  const synth = CtganSynthesizer.fromFile(text);
+  const synth = loadModelFile(text); // CTGAN or TVAE, by the file's method
   try {
     const table = await synth.sample(rows, { ...(condition ? { condition } : {}), seed });
     await writeCsvFile(out, table);

@@ -21,11 +21,13 @@ import { planFromProfile } from '../../core/profile/plan.ts';
 import { profileTable } from '../../core/profile/profile.ts';
 import { createRng } from '../../core/rng.ts';
 import { cellText, type Table } from '../../core/table/table.ts';
-import { DEFAULT_TRAIN_OPTIONS, isDiscreteKind, type ColumnKind, type ColumnPlan, type Condition, type Profile, type TrainOptions } from '../../core/types.ts';
+import { DEFAULT_TRAIN_OPTIONS, isDiscreteKind, type ColumnKind, type ColumnPlan, type Condition, type Profile, type TrainEvent, type TrainOptions } from '../../core/types.ts';
 import { initNodeBackend, type NodeBackend } from '../../model/backend-node.ts';
 import { CtganSynthesizer } from '../../model/synthesizer.ts';
+import { QualityTracker } from '../../model/quality-tracker.ts';
+import { EXTRA_METHODS, qualitySummaryLine } from '../methods.ts';
 
-const USAGE = 'Usage: synthtab synthesize <csv> --out <synth.csv> [--rows N] [--epochs N] [--batch N] [--seed N] [--model-out <model.json>] [--condition col=value] [--report <report.json>] [--method ctgan] [--backend wasm|cpu]';
+const USAGE = 'Usage: synthtab synthesize <csv> --out <synth.csv> [--rows N] [--epochs N] [--batch N] [--seed N] [--model-out <model.json>] [--condition col=value] [--report <report.json>] [--method ctgan|tvae|copula|profile] [--backend wasm|cpu] [--quality-every N] [--patience K]';
 
 /** What a synthesis method needs and returns (so copula / tvae / profile can plug in). */
 export interface MethodJob {
@@ -39,6 +41,8 @@ export interface MethodJob {
   modelOut?: string;
   progress: Progress;
   control: { paused: boolean; stop?: boolean };
+  /** --quality-every / --patience: live quality, best-epoch weights, early stop (model/quality-tracker.ts). */
+  quality?: { every: number; patience?: number };
 }
 
 export type MethodRunner = (job: MethodJob) => Promise<Table>;
@@ -49,17 +53,20 @@ export async function runCtgan(job: MethodJob): Promise<Table> {
   const synth = new CtganSynthesizer();
   try {
     const epochs = job.options.epochs ?? DEFAULT_TRAIN_OPTIONS.epochs;
-    const result = await synth.fit(job.table, job.plan, job.options, {
+    const tracker = job.quality ? new QualityTracker(synth, job.table, job.plan, { ...job.quality, seed: job.seed }) : null;
+    const hooks = {
       control: job.control,
       stepEvents: false,
       transformer: { profiles: job.profile.columns },
-      onEvent: (e) => {
+      onEvent: (e: TrainEvent) => {
         if (e.type === 'stage') progress.log(e.message);
-        else if (e.type === 'epoch') progress.update(e.epoch, epochs, `loss G ${e.lossG.toFixed(3)} D ${e.lossD.toFixed(3)}  ${e.seconds.toFixed(1)}s/epoch`);
+        else if (e.type === 'epoch') progress.update(e.epoch, epochs, `loss G ${e.lossG.toFixed(3)} D ${e.lossD.toFixed(3)}${e.quality !== undefined ? `  quality ${e.quality.toFixed(3)}` : ''}  ${e.seconds.toFixed(1)}s/epoch`);
       },
-    });
+    };
+    const result = await synth.fit(job.table, job.plan, job.options, tracker ? tracker.wrap(hooks) : hooks);
     progress.finish();
     if (result.stopped) progress.log(`Stopped early after ${result.epochs} epochs.`);
+    if (tracker) progress.log(qualitySummaryLine(await tracker.finish()));
     if (job.modelOut) {
       await writeFile(job.modelOut, synth.toFileText());
       progress.log(`Model written to ${job.modelOut}.`);
@@ -72,7 +79,7 @@ export async function runCtgan(job: MethodJob): Promise<Table> {
 }
 
 /** Synthesis methods by --method name. Others add 'copula', 'tvae', 'profile' here. */
-export const METHODS: Record<string, MethodRunner | undefined> = { ctgan: runCtgan };
+export const METHODS: Record<string, MethodRunner | undefined> = { ctgan: runCtgan, ...EXTRA_METHODS };
 
 /** --report: the evaluation report (DESIGN.md "Report JSON") of the synthetic rows against the input. */
 export async function writeReport(path: string, real: Table, synthetic: Table, profile: Profile, seed: number): Promise<void> {
@@ -104,7 +111,7 @@ function backendOption(args: ParsedArgs): NodeBackend {
 }
 
 export async function run(argv: string[]): Promise<void> {
-  const args = parseArgs(argv, { options: ['out', 'rows', 'epochs', 'batch', 'seed', 'model-out', 'condition', 'report', 'method', 'backend'] });
+  const args = parseArgs(argv, { options: ['out', 'rows', 'epochs', 'batch', 'seed', 'model-out', 'condition', 'report', 'method', 'backend', 'quality-every', 'patience'] });
   if (args.positionals.length !== 1) throw new SynthtabError('bad-option', USAGE);
   const out = args.options.get('out');
   if (!out) throw new SynthtabError('bad-option', `--out is required. ${USAGE}`);
@@ -120,6 +127,10 @@ export async function run(argv: string[]): Promise<void> {
   if (batchSize % DEFAULT_TRAIN_OPTIONS.pac !== 0) throw new SynthtabError('bad-option', `--batch must be a multiple of ${DEFAULT_TRAIN_OPTIONS.pac} (the critic packs ${DEFAULT_TRAIN_OPTIONS.pac} rows), got ${batchSize}.`);
   const condition = conditionOption(args);
   const backendPref = backendOption(args);
+  const qualityEvery = intOption(args, 'quality-every', 0, 0);
+  const patience = intOption(args, 'patience', 0, 0);
+  if (patience > 0 && qualityEvery === 0) throw new SynthtabError('bad-option', '--patience needs --quality-every N (quality is checked every N epochs).');
+  const quality = qualityEvery > 0 ? { every: qualityEvery, patience } : undefined;
 
   const parsed = await readCsvFile(args.positionals[0]!);
   for (const w of parsed.warnings) process.stderr.write(`warning: ${w}\n`);
@@ -144,7 +155,7 @@ export async function run(argv: string[]): Promise<void> {
   process.on('SIGINT', onSigint);
   let synthetic: Table;
   try {
-    synthetic = await method({ table, profile, plan, options: { epochs, batchSize, seed }, rows, ...(condition ? { condition } : {}), seed, modelOut: args.options.get('model-out'), progress, control });
+    synthetic = await method({ table, profile, plan, options: { epochs, batchSize, seed }, rows, ...(condition ? { condition } : {}), ...(quality ? { quality } : {}), seed, modelOut: args.options.get('model-out'), progress, control });
   } finally {
     process.off('SIGINT', onSigint);
   }
