@@ -17,6 +17,7 @@ import wasmUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?u
 import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreadedSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { registerSecondOrderFixes } from './second-order.ts';
+import { SynthtabError } from '../core/errors.ts';
 
 export type BrowserBackend = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 
@@ -155,6 +156,7 @@ async function firstWorking(chain: readonly BrowserBackend[], reason: (b: Browse
  * else wasm; a forced backend is used when it starts, else the next one down the chain.
  */
 export async function selectBackend(pref: BrowserBackend | 'auto'): Promise<BackendSelection> {
+  if (pref !== 'auto' && !BACKEND_ORDER.includes(pref)) throw new SynthtabError('bad-option', `Unknown backend '${String(pref)}': use one of ${BACKEND_ORDER.join(', ')} or auto.`);
   if (pref !== 'auto') {
     const chain = BACKEND_ORDER.slice(BACKEND_ORDER.indexOf(pref));
     return firstWorking(chain, (b, skipped) => (b === pref ? `forced by ?backend=${pref}` : `${skipped.join('; ')}: using ${b}`));
@@ -172,6 +174,7 @@ export async function selectBackend(pref: BrowserBackend | 'auto'): Promise<Back
 
 /** After `failed` broke mid-run: start the next backend down the chain, or null when none is left. */
 export async function fallbackBackend(failed: BrowserBackend, why: string): Promise<BackendSelection | null> {
+  if (!BACKEND_ORDER.includes(failed)) return null;
   const chain = BACKEND_ORDER.slice(BACKEND_ORDER.indexOf(failed) + 1);
   if (chain.length === 0) return null;
   try {

@@ -15,7 +15,7 @@ import { sampleFromProfile } from '../core/pii/profile-sample.ts';
 import { takeRows, type Table } from '../core/table/table.ts';
 import type { ColumnKind, ColumnPlan, Condition, TrainEvent, TrainOptions } from '../core/types.ts';
 import { CtganSynthesizer } from '../model/synthesizer.ts';
-import { TvaeSynthesizer } from '../model/tvae/synthesizer.ts';
+import { TvaeSynthesizer, type TvaeOptions } from '../model/tvae/synthesizer.ts';
 import { QualityTracker, type TrackerSummary } from '../model/quality-tracker.ts';
 
 /** The synthesis methods, in display order. */
@@ -41,8 +41,8 @@ export interface TrainedMethod {
 }
 
 export interface TrainMethodOptions {
-  /** CTGAN/TVAE options (epochs, batchSize, seed, ...); copula/profile use only the seed. */
-  options: Partial<TrainOptions>;
+  /** CTGAN/TVAE options (epochs, batchSize, seed, ...; TVAE-only fields too); copula/profile use only the seed. */
+  options: Partial<TrainOptions> & Partial<TvaeOptions>;
   onEvent?(e: TrainEvent): void | Promise<void>;
   control?: { paused: boolean; stop?: boolean };
   signal?: AbortSignal;
@@ -144,7 +144,7 @@ export interface CompareOptions {
   /** Share of rows held out (default 0.2). */
   holdout?: number;
   /** ctgan/tvae options (epochs, seed, ...). */
-  options: Partial<TrainOptions>;
+  options: Partial<TrainOptions> & Partial<TvaeOptions>;
   target?: string;
   kinds?: Record<string, ColumnKind>;
   /** Progress: which method is running, and its training events. */

@@ -35,6 +35,7 @@ export interface HandlerOptions {
 }
 
 export const PREVIEW_ROWS = 20;
+const BACKEND_NAMES: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
 export const DEFAULT_EVALUATE_ROWS = 5000;
 
 interface State {
@@ -150,7 +151,9 @@ export function createHandler(post: Post, options: HandlerOptions = {}): (req: R
         const job = await startJob('train');
         try {
           const opts: TrainOptions = { ...DEFAULT_TRAIN_OPTIONS, ...req.options };
-          s.backendPref = req.backend ?? 'auto';
+          const pref = req.backend ?? 'auto';
+          if (pref !== 'auto' && !BACKEND_NAMES.includes(pref)) throw new SynthtabError('bad-option', `Unknown backend '${String(pref)}': use one of ${BACKEND_NAMES.join(', ')} or auto.`);
+          s.backendPref = pref;
           const split = splitHoldout(table, req.holdout ?? 0, opts.seed);
           const result = await runTraining(
             eng,

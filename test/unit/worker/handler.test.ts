@@ -53,6 +53,13 @@ describe('worker handler', () => {
     expect(await store.info()).toMatchObject({ name: 'toy.csv', epochs: 6, backend: 'wasm' });
   });
 
+  it('rejects an unknown backend name before training', async () => {
+    const { engine, rec, handle } = await setup();
+    await handle(train(2, { backend: 'tpu' as 'cpu' }));
+    expect(rec.events.at(-1)).toMatchObject({ type: 'error', requestId: 2, code: 'bad-option', message: "Unknown backend 'tpu': use one of webgpu, webgl, wasm, cpu or auto." });
+    expect(engine.log.fits).toHaveLength(0);
+  });
+
   it('rejects an unknown distribution column before training', async () => {
     const { engine, rec, handle } = await setup();
     await handle(train(2, { distributionColumns: ['nope'] }));
