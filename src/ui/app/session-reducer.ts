@@ -13,7 +13,7 @@ import type { WorkerEvent } from '../../worker/protocol.ts';
 import { appendLoss } from '../train/loss-series.ts';
 import { syntheticFileName } from '../shared/format.ts';
 import type { ProgressState, RequestBody, SessionState, TrainState } from './session-state.ts';
-import { IDLE_TRAIN, MAX_EPOCH_LOG, MAX_NOTICES, isTraining } from './session-state.ts';
+import { IDLE_EVALUATION, IDLE_TRAIN, MAX_EPOCH_LOG, MAX_NOTICES, isTraining } from './session-state.ts';
 
 /** Seconds left, extrapolating the rate so far; null until there is progress to go on. */
 export function estimateEta(done: number, total: number, startedAt: number | null, now: number): number | null {
@@ -58,6 +58,8 @@ export function applyRequest(state: SessionState, id: number, body: RequestBody,
         ...s,
         error: null,
         train: { ...IDLE_TRAIN, requestId: id, status: 'starting', epochs: body.options.epochs ?? 0, startedAt: now },
+        // The old report describes the old model; the target choice stays for the next one.
+        evaluation: { ...IDLE_EVALUATION, target: s.evaluation.target },
       };
     case 'pause':
       return s.train.status === 'running' || s.train.status === 'starting' ? { ...s, train: { ...s.train, status: 'paused' } } : s;
@@ -68,7 +70,7 @@ export function applyRequest(state: SessionState, id: number, body: RequestBody,
     case 'sample':
       return { ...s, error: null, export: { requestId: id, status: 'running', rowsDone: 0, rowsTotal: body.rows, fileName: syntheticFileName(s.dataset?.name ?? 'data'), startedAt: now, etaSeconds: null } };
     case 'evaluate':
-      return { ...s, evaluation: { requestId: id, status: 'running', progress: null, report: null } };
+      return { ...s, evaluation: { ...IDLE_EVALUATION, requestId: id, status: 'running', target: body.target ?? null } };
     case 'save-model':
     case 'load-model':
     case 'restore-model':
@@ -113,7 +115,7 @@ export function applyEvent(state: SessionState, e: WorkerEvent, now: number): Se
         modelReady: false,
         modelSource: null,
         loadedModelColumns: null,
-        evaluation: { requestId: null, status: 'idle', progress: null, report: null },
+        evaluation: IDLE_EVALUATION,
         rebalance: { requestId: null, status: 'idle', progress: null, result: null, augmented: null },
       };
     case 'step': {
@@ -167,7 +169,7 @@ export function applyEvent(state: SessionState, e: WorkerEvent, now: number): Se
       return { ...state, export: { ...state.export, status: 'done', rowsDone: e.rows, rowsTotal: e.rows, etaSeconds: 0 } };
     case 'report':
       if (e.requestId !== state.evaluation.requestId) return state;
-      return { ...state, evaluation: { ...state.evaluation, status: 'done', progress: null, report: e.report } };
+      return { ...state, evaluation: { ...state.evaluation, status: 'done', progress: null, report: e.report, charts: e.charts ?? null } };
     case 'model-file':
       return { ...state, modelBusy: false };
     case 'model-loaded':

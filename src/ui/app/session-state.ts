@@ -3,7 +3,7 @@
  * requests are folded into it by session-reducer.ts; components only read it.
  */
 import type { ColumnPlan, Profile } from '../../core/types.ts';
-import type { BackendName, DistributionData, Request, RequestType, StoredModelInfo, TablePreview, WorkerEvent } from '../../worker/protocol.ts';
+import type { BackendName, DistributionData, ReportCharts, Request, RequestType, StoredModelInfo, TablePreview, WorkerEvent } from '../../worker/protocol.ts';
 import type { LossSeries } from '../train/loss-series.ts';
 import { EMPTY_LOSS_SERIES } from '../train/loss-series.ts';
 
@@ -90,7 +90,13 @@ export interface EvaluationState {
   progress: ProgressState | null;
   /** The report object as the worker sent it (shape owned by src/core/metrics). */
   report: unknown;
+  /** The chart data that came with the report (distributions, association matrices), pre-computed in the worker. */
+  charts: ReportCharts | null;
+  /** The efficacy target column of the latest request (reused by the automatic run after training). */
+  target: string | null;
 }
+
+export const IDLE_EVALUATION: EvaluationState = { requestId: null, status: 'idle', progress: null, report: null, charts: null, target: null };
 
 type RebalanceEvent = Extract<WorkerEvent, { type: 'rebalance-result' }>;
 
@@ -171,7 +177,7 @@ export const INITIAL_SESSION: SessionState = {
   storedModel: null,
   modelBusy: false,
   export: IDLE_EXPORT,
-  evaluation: { requestId: null, status: 'idle', progress: null, report: null },
+  evaluation: IDLE_EVALUATION,
   rebalance: { requestId: null, status: 'idle', progress: null, result: null, augmented: null },
   error: null,
   notices: [],

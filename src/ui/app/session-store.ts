@@ -8,6 +8,7 @@
  */
 import type { ColumnPlan, Condition } from '../../core/types.ts';
 import type { Request, WorkerEvent } from '../../worker/protocol.ts';
+import { DEFAULT_HOLDOUT } from '../../worker/protocol.ts';
 import { modelFileName } from '../shared/format.ts';
 import { applyEvent, applyRequest, dismissError } from './session-reducer.ts';
 import type { RequestBody, SessionState } from './session-state.ts';
@@ -28,6 +29,8 @@ export interface StoreEnv {
   download(blob: Blob, fileName: string): void;
   /** Fetch a bundled file as text (the demo dataset). */
   fetchText(url: string): Promise<string>;
+  /** Evaluate the model as soon as a training run ends with one (default true). */
+  autoEvaluate?: boolean;
 }
 
 /** A train request's fields (method, options, backend, live distribution columns, test hooks). */
@@ -44,6 +47,7 @@ export interface SessionActions {
   setPlan(plan: ColumnPlan[]): void;
   /** Edit the current plan and send it (stable, so table rows need not re-render on each edit). */
   editPlan(edit: (plan: readonly ColumnPlan[]) => ColumnPlan[]): void;
+  /** Start training; the worker holds back DEFAULT_HOLDOUT of the rows unless `request.holdout` says otherwise. */
   train(request: TrainRequest): void;
   pause(): void;
   resume(): void;
@@ -55,6 +59,7 @@ export interface SessionActions {
   checkStoredModel(): void;
   /** Load the model kept in IndexedDB. */
   restoreModel(): void;
+  /** Score a fresh synthetic sample (also sent automatically after each training run); `target` adds ML efficacy. */
   evaluate(target?: string): void;
   /** Run the rebalance lab on the loaded table. */
   rebalance(request: RebalanceRequest): void;
@@ -80,6 +85,8 @@ export function createSessionStore(port: WorkerPort, env: StoreEnv, initial: Ses
   /** CSV byte chunks per sample request id, with the file name to save them under. */
   const exports = new Map<number, { chunks: BlobPart[]; fileName: string }>();
   const saves = new Set<number>();
+  /** Training runs that produced a model: evaluate once their request is done (the worker is free then). */
+  const evaluateAfter = new Set<number>();
 
   const notify = () => {
     for (const l of listeners) l();
@@ -131,11 +138,14 @@ export function createSessionStore(port: WorkerPort, env: StoreEnv, initial: Ses
     } else if (e.type === 'model-file' && saves.delete(e.requestId)) {
       env.download(new Blob([e.json], { type: 'application/json' }), modelFileName(state.dataset?.name ?? 'synthtab'));
     }
+    if (e.type === 'trained' && e.epochs > 0 && env.autoEvaluate !== false) evaluateAfter.add(e.requestId);
     queue.push(e);
     if (!scheduled) {
       scheduled = true;
       env.schedule(flush);
     }
+    if (e.type === 'error' && e.requestId !== undefined) evaluateAfter.delete(e.requestId);
+    if (e.type === 'done' && evaluateAfter.delete(e.requestId)) actions.evaluate(state.evaluation.target ?? undefined);
   };
   const unsubscribe = port.subscribe(onEvent);
 
@@ -157,7 +167,7 @@ export function createSessionStore(port: WorkerPort, env: StoreEnv, initial: Ses
       flush();
       actions.setPlan(edit(state.plan));
     },
-    train: (request) => void send({ type: 'train', ...request }),
+    train: (request) => void send({ type: 'train', holdout: DEFAULT_HOLDOUT, ...request }),
     pause: () => void send({ type: 'pause' }),
     resume: () => void send({ type: 'resume' }),
     stop: () => void send({ type: 'stop' }),
