@@ -7,7 +7,9 @@
  *
  * Conventions (what a user sees):
  * - Cells are trimmed of surrounding whitespace, and the trimmed text is the value: Adult's
- *   " Private" is stored as "Private". Missing-value tokens are matched after trimming.
+ *   " Private" is stored as "Private". Missing-value tokens are matched after trimming. The
+ *   whitespace and the missing token each column used are kept in `formats` (format.ts), so
+ *   output can be written in the input's formats.
  * - Empty lines (or lines of only spaces) are skipped; a one-column file therefore cannot mark a
  *   missing cell with an empty line (write NA).
  * - Line numbers in messages are physical lines as an editor shows them, counting the header,
@@ -20,6 +22,7 @@ import { SynthtabError } from '../errors.ts';
 import type { Table } from '../table/table.ts';
 import { ColumnBuilder } from './column-builder.ts';
 import { decodeCsvBytes, type CsvEncoding } from './decode.ts';
+import { FormatTracker, type CsvFormats } from './format.ts';
 import { SNIFF_CHARS, detectDelimiter, detectNewline, looksLikeHeader } from './detect.ts';
 
 /** Cell texts read as missing (after trimming), unless `missingValues` says otherwise. */
@@ -52,6 +55,8 @@ export interface ParseResult {
   delimiter: string;
   hasHeader: boolean;
   encoding: CsvEncoding;
+  /** Per column name: surrounding whitespace and missing token as the input wrote them. */
+  formats: CsvFormats;
 }
 
 /** An incremental parser: feed text chunks of any size, then `finish`. */
@@ -121,6 +126,7 @@ export function createCsvParser(options: CsvOptions = {}): CsvParser {
   let rows = 0;
   let chars = 0;
   let builders: ColumnBuilder[] | null = null;
+  let formats: FormatTracker | null = null;
   let hasHeader = false;
   let invalidQuotes = 0;
   let finished = false;
@@ -129,6 +135,7 @@ export function createCsvParser(options: CsvOptions = {}): CsvParser {
     hasHeader = options.header === undefined || options.header === 'auto' ? looksLikeHeader(cells) : options.header;
     const names = hasHeader ? cleanNames(cells, warnings) : cells.map((_, j) => `column_${j + 1}`);
     builders = names.map((n) => new ColumnBuilder(n));
+    formats = new FormatTracker(names.length);
     return hasHeader;
   }
 
@@ -160,12 +167,20 @@ export function createCsvParser(options: CsvOptions = {}): CsvParser {
         if (setup(row.map((c) => c.trim()))) continue;
       }
       const b = builders!;
+      const f = formats!;
       if (row.length !== b.length) {
         throw new SynthtabError('ragged-row', `Line ${startLine} has ${row.length} field${row.length === 1 ? '' : 's'}, expected ${b.length}`);
       }
       for (let j = 0; j < row.length; j++) {
-        const t = row[j]!.trim();
-        b[j]!.add(missing.has(t) ? null : t);
+        const raw = row[j]!;
+        const t = raw.trim();
+        if (missing.has(t)) {
+          b[j]!.add(null);
+          f.missingCell(j, t);
+        } else {
+          b[j]!.add(t);
+          f.value(j, raw, t);
+        }
       }
       if (++rows > maxRows) {
         throw new SynthtabError('too-large', `The file has more than ${maxRows.toLocaleString('en-US')} rows, the most Synthtab reads; use a sample of it.`);
@@ -214,7 +229,8 @@ export function createCsvParser(options: CsvOptions = {}): CsvParser {
       if (hasHeader && rows === 0) throw new SynthtabError('header-only', 'The file has a header but no data rows');
       if (invalidQuotes > 1) warnings.push(`${invalidQuotes} lines have quotes in the middle of a field`);
       const columns = (builders as ColumnBuilder[]).map((b) => b.finish());
-      return { table: { rowCount: rows, columns }, warnings, delimiter, hasHeader, encoding: options.encoding ?? 'utf-8' };
+      const columnFormats = (formats as FormatTracker | null)?.finish(columns.map((c) => c.name)) ?? {};
+      return { table: { rowCount: rows, columns }, warnings, delimiter, hasHeader, encoding: options.encoding ?? 'utf-8', formats: columnFormats };
     },
   };
 }

@@ -12,8 +12,13 @@
  *   exempt: a numeric column's -3.5 stays -3.5, and so does a text cell that is a plain number
  *   ("-5", "+1e3"), since a spreadsheet reads those as numbers, not formulas. Column names are
  *   treated like text cells. Turn this off (`formulaSafe: false`) for exact round trips.
+ * - Input formats (`formats`, from ParseResult.formats or a model file): a column's whitespace
+ *   goes around each value unquoted, as the input had it (" Private"), and its missing token is
+ *   written for missing cells (" ?"), so the output looks like the input. Without them cells are
+ *   bare and missing cells empty.
  */
 import type { Table } from '../table/table.ts';
+import type { ColumnFormat, CsvFormats } from './format.ts';
 import { formatFixed, numberDecimals } from './number-text.ts';
 
 export interface CsvWriteOptions {
@@ -25,6 +30,8 @@ export interface CsvWriteOptions {
   delimiter?: string;
   /** Line ending (default '\n'). */
   newline?: '\n' | '\r\n';
+  /** Per column name: whitespace and missing token to write (see format.ts); absent = plain. */
+  formats?: Readonly<CsvFormats>;
 }
 
 /** Whether a text cell would be read as a formula by a spreadsheet. */
@@ -43,8 +50,29 @@ export function quoteField(text: string, delimiter = ','): string {
   return needs ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-function textField(text: string, formulaSafe: boolean, delimiter: string): string {
-  return quoteField(formulaSafe && isFormulaLike(text) ? `'${text}` : text, delimiter);
+/** `text` with the formula guard applied when on (see the module comment). */
+function guarded(text: string, formulaSafe: boolean): string {
+  return formulaSafe && isFormulaLike(text) ? `'${text}` : text;
+}
+
+/**
+ * `text` (already formula-guarded, unescaped) inside a column's whitespace. The whitespace is
+ * written bare, as in the input (a reader trims it); the field is quoted only when the text or the
+ * whitespace holds something else that needs it (delimiter, quote, line break).
+ */
+function formatted(text: string, prefix: string, suffix: string, delimiter: string): string {
+  const quoted = quoteField(text, delimiter);
+  if (prefix === '' && suffix === '') return quoted;
+  const full = prefix + text + suffix;
+  if (quoted !== text) return quoteField(full, delimiter); // the text itself needs quotes: quote it all
+  const special = full.includes(delimiter) || full.includes('"') || full.includes('\n') || full.includes('\r');
+  return special ? quoteField(full, delimiter) : full;
+}
+
+/** A missing cell: the column's token (in its whitespace), else empty, or NA in a one-column table. */
+function missingField(f: ColumnFormat | undefined, oneColumn: boolean, delimiter: string): string {
+  if (!f || f.missing === '') return oneColumn ? 'NA' : '';
+  return formatted(f.missing, f.prefix, f.suffix, delimiter);
 }
 
 /** The CSV text of `table` in chunks: the header line first, then `rowsPerChunk` rows per chunk. */
@@ -54,10 +82,14 @@ export function* tableToCsvChunks(table: Table, opts: CsvWriteOptions = {}): Ite
   const d = opts.delimiter ?? ',';
   const nl = opts.newline ?? '\n';
   const cols = table.columns;
-  yield cols.map((c) => textField(c.name, formulaSafe, d)).join(d) + nl;
+  yield cols.map((c) => quoteField(guarded(c.name, formulaSafe), d)).join(d) + nl;
+  const fmt = cols.map((c) => (opts.formats && Object.hasOwn(opts.formats, c.name) ? opts.formats[c.name] : undefined));
+  const pre = fmt.map((f) => f?.prefix ?? '');
+  const post = fmt.map((f) => f?.suffix ?? '');
+  const bare = fmt.map((_, j) => pre[j] === '' && post[j] === '');
   // Each string column's dictionary is escaped once, not once per cell.
-  const escaped = cols.map((c) => (c.type === 'string' ? c.dictionary.map((t) => textField(t, formulaSafe, d)) : null));
-  const missing = cols.length === 1 ? 'NA' : '';
+  const escaped = cols.map((c, j) => (c.type === 'string' ? c.dictionary.map((t) => formatted(guarded(t, formulaSafe), pre[j]!, post[j]!, d)) : null));
+  const missing = cols.map((_, j) => missingField(fmt[j], cols.length === 1, d));
   for (let start = 0; start < table.rowCount; start += per) {
     const end = Math.min(table.rowCount, start + per);
     const lines: string[] = [];
@@ -68,10 +100,12 @@ export function* tableToCsvChunks(table: Table, opts: CsvWriteOptions = {}): Ite
         if (j > 0) s += d;
         if (col.type === 'numeric') {
           const v = col.values[i]!;
-          s += Number.isFinite(v) ? formatFixed(v, col.decimals) : missing;
+          if (!Number.isFinite(v)) s += missing[j]!;
+          else if (bare[j]) s += formatFixed(v, col.decimals); // numbers never need quotes
+          else s += formatted(formatFixed(v, col.decimals), pre[j]!, post[j]!, d);
         } else {
           const code = col.codes[i]!;
-          s += code >= 0 ? escaped[j]![code]! : missing;
+          s += code >= 0 ? escaped[j]![code]! : missing[j]!;
         }
       }
       lines.push(s);
