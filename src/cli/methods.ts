@@ -5,6 +5,7 @@
  * `compare` command and the worker use.
  */
 import { writeFile } from 'node:fs/promises';
+import { createRng } from '../core/rng.ts';
 import type { Table } from '../core/table/table.ts';
 import { PROFILE_SAMPLE_NOTE } from '../core/pii/profile-sample.ts';
 import type { TrackerSummary } from '../model/quality-tracker.ts';
@@ -45,7 +46,9 @@ function runner(method: Exclude<CompareMethod, 'ctgan'>): MethodRunner {
       if (model.quality) progress.log(qualitySummaryLine(model.quality));
       if (job.modelOut) await writeModel(job.modelOut, model.modelText(), method, progress);
       progress.log(`Sampling ${job.rows} rows${job.condition ? ` with ${job.condition.column} = '${job.condition.value}'` : ''}.`);
-      return await model.sample(job.rows, { ...(job.condition ? { condition: job.condition } : {}), seed: job.seed });
+      const out = await model.sample(job.rows, { ...(job.condition ? { condition: job.condition } : {}), seed: job.seed });
+      // Faked personal columns (issue 7) get their Faker values after the method, whatever it made of them.
+      return job.personal ? job.personal.fill(out, createRng(job.seed).fork()) : out;
     } finally {
       model.dispose();
     }

@@ -1,12 +1,16 @@
 /**
  * `synthtab synthesize <csv> --out <synth.csv> [--rows N] [--epochs N] [--batch N] [--seed N]
  *   [--model-out <model.json>] [--condition col=value] [--report <report.json>] [--method ctgan]
- *   [--backend wasm|cpu]`
+ *   [--backend wasm|cpu] [--locale xx]`
  *
  * Reads and profiles the CSV, trains CTGAN (Node: wasm backend, cpu fallback), samples, and writes
  * a CSV with the input's header, column order and value formats. Progress goes to stderr (a bar on
  * a TTY, plain lines otherwise). Ctrl-C once stops training early and still writes the output from
  * the model so far; twice exits.
+ *
+ * Personal columns (issue 7, core/synth/personal.ts): columns the profile flags as personal and
+ * the plan fakes are not learned; they get Faker values (locale from --locale or the data) at
+ * sampling, with the real null share and uniqueness and never a real identifying value.
  *
  * Hooks for later work: `--method` other than ctgan (copula, tvae, profile) dispatches through
  * METHODS below; `--report` goes through writeReport.
@@ -26,8 +30,9 @@ import { initNodeBackend, type NodeBackend } from '../../model/backend-node.ts';
 import { CtganSynthesizer } from '../../model/synthesizer.ts';
 import { QualityTracker } from '../../model/quality-tracker.ts';
 import { EXTRA_METHODS, qualitySummaryLine } from '../methods.ts';
+import { preparePersonal, type PersonalColumns } from '../../core/synth/personal.ts';
 
-const USAGE = 'Usage: synthtab synthesize <csv> --out <synth.csv> [--rows N] [--epochs N] [--batch N] [--seed N] [--model-out <model.json>] [--condition col=value] [--report <report.json>] [--method ctgan|tvae|copula|profile] [--backend wasm|cpu] [--quality-every N] [--patience K]';
+const USAGE = 'Usage: synthtab synthesize <csv> --out <synth.csv> [--rows N] [--epochs N] [--batch N] [--seed N] [--model-out <model.json>] [--condition col=value] [--report <report.json>] [--method ctgan|tvae|copula|profile] [--backend wasm|cpu] [--quality-every N] [--patience K] [--locale xx]';
 
 /** What a synthesis method needs and returns (so copula / tvae / profile can plug in). */
 export interface MethodJob {
@@ -43,6 +48,8 @@ export interface MethodJob {
   control: { paused: boolean; stop?: boolean };
   /** --quality-every / --patience: live quality, best-epoch weights, early stop (model/quality-tracker.ts). */
   quality?: { every: number; patience?: number };
+  /** Personal columns the plan fakes (issue 7): fillers for sample(), or fill() after a method without them. */
+  personal?: PersonalColumns;
 }
 
 export type MethodRunner = (job: MethodJob) => Promise<Table>;
@@ -72,7 +79,7 @@ export async function runCtgan(job: MethodJob): Promise<Table> {
       progress.log(`Model written to ${job.modelOut}.`);
     }
     progress.log(`Sampling ${job.rows} rows${job.condition ? ` with ${job.condition.column} = '${job.condition.value}'` : ''}.`);
-    return await synth.sample(job.rows, { ...(job.condition ? { condition: job.condition } : {}), seed: job.seed });
+    return await synth.sample(job.rows, { ...(job.condition ? { condition: job.condition } : {}), seed: job.seed, ...(job.personal ? { fillers: job.personal.fillers() } : {}) });
   } finally {
     synth.dispose();
   }
@@ -111,7 +118,7 @@ function backendOption(args: ParsedArgs): NodeBackend {
 }
 
 export async function run(argv: string[]): Promise<void> {
-  const args = parseArgs(argv, { options: ['out', 'rows', 'epochs', 'batch', 'seed', 'model-out', 'condition', 'report', 'method', 'backend', 'quality-every', 'patience'] });
+  const args = parseArgs(argv, { options: ['out', 'rows', 'epochs', 'batch', 'seed', 'model-out', 'condition', 'report', 'method', 'backend', 'quality-every', 'patience', 'locale'] });
   if (args.positionals.length !== 1) throw new SynthtabError('bad-option', USAGE);
   const out = args.options.get('out');
   if (!out) throw new SynthtabError('bad-option', `--out is required. ${USAGE}`);
@@ -137,12 +144,15 @@ export async function run(argv: string[]): Promise<void> {
   const table = parsed.table;
   const rows = intOption(args, 'rows', table.rowCount, 0);
   const profile = profileTable(table);
-  const plan = planFromProfile(profile);
+  // Personal columns (issue 7): faked ones become 'text' in the plan and get Faker values at sampling.
+  const personal = preparePersonal(table, profile, planFromProfile(profile), { locale: args.options.get('locale') });
+  const plan = personal.plan;
   if (condition) checkCondition(table, plan, condition);
 
   const backend = await initNodeBackend(backendPref);
   const progress = createProgress('epoch');
   progress.log(`${table.rowCount} rows x ${table.columns.length} columns; ${methodName} on the ${backend} backend, ${epochs} epochs, batch ${batchSize}, seed ${seed}.`);
+  if (personal.faked.length > 0) progress.log(`Personal columns replaced by ${personal.locale} fakes (not learned): ${personal.faked.join(', ')}.`);
 
   const control = { paused: false, stop: false };
   let interrupts = 0;
@@ -155,7 +165,7 @@ export async function run(argv: string[]): Promise<void> {
   process.on('SIGINT', onSigint);
   let synthetic: Table;
   try {
-    synthetic = await method({ table, profile, plan, options: { epochs, batchSize, seed }, rows, ...(condition ? { condition } : {}), ...(quality ? { quality } : {}), seed, modelOut: args.options.get('model-out'), progress, control });
+    synthetic = await method({ table, profile, plan, options: { epochs, batchSize, seed }, rows, ...(condition ? { condition } : {}), ...(quality ? { quality } : {}), seed, modelOut: args.options.get('model-out'), progress, control, personal });
   } finally {
     process.off('SIGINT', onSigint);
   }
