@@ -267,7 +267,13 @@ export function createHandler(post: Post, options: HandlerOptions = {}): (req: R
         const eng = await engine();
         const job = await startJob('rebalance');
         try {
-          if (!req.methods || req.methods.includes('ctgan')) await ensureBackend(eng, req.id);
+          if (!req.methods || req.methods.includes('ctgan')) {
+            const pref = req.backend ?? s.backendPref;
+            if (pref !== 'auto' && !BACKEND_NAMES.includes(pref)) throw new SynthtabError('bad-option', `Unknown backend '${String(pref)}': use one of ${BACKEND_NAMES.join(', ')} or auto.`);
+            // A backend already running (after a training run) stays: switching would strand the model's tensors.
+            if (!s.backend) s.backendPref = pref;
+            await ensureBackend(eng, req.id);
+          }
           await runRebalanceInWorker(table, req, post, {
             createSynthesizer: () => eng.createSynthesizer('ctgan'),
             profile: s.profile,

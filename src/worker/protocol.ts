@@ -113,6 +113,8 @@ export type Request =
       epochs?: number;
       /** Whose augmented training set to return (default ctgan, else smote). */
       augmentMethod?: RebalanceMethod;
+      /** From the URL `?backend=` (CTGAN method only); used when no backend has been picked yet this session. */
+      backend?: BackendName | 'auto';
     }
   | { type: 'dispose'; id: number };
 

@@ -75,9 +75,9 @@ export function applyRequest(state: SessionState, id: number, body: RequestBody,
     case 'load-model':
     case 'restore-model':
       return { ...s, modelBusy: true, error: null };
-    case 'stored-model':
     case 'rebalance':
-      return { ...s, error: null, rebalance: { requestId: id, status: 'running', progress: null, result: null, augmented: null } };
+      return { ...s, error: null, rebalance: { requestId: id, status: 'running', progress: null, result: null, augmented: null, request: body } };
+    case 'stored-model':
     case 'dispose':
       return s;
     default:

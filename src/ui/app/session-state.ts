@@ -107,6 +107,8 @@ export interface RebalanceState {
   progress: ProgressState | null;
   result: RebalanceEvent['result'] | null;
   augmented: NonNullable<RebalanceEvent['augmented']> | null;
+  /** The request the latest run was sent with (the panel shows it and its CLI equivalent). */
+  request?: Omit<Extract<Request, { type: 'rebalance' }>, 'id'> | null;
 }
 
 export interface SessionState {
