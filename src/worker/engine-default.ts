@@ -11,14 +11,23 @@ import { profileTable } from '../core/profile/profile.ts';
 import { evaluate } from '../core/metrics/evaluate.ts';
 import { createRng } from '../core/rng.ts';
 import { SynthtabError } from '../core/errors.ts';
+import { preparePersonal, type PersonalColumns } from '../core/synth/personal.ts';
+import { ProfiledTables } from '../core/synth/profiled-tables.ts';
 
-/** CtganSynthesizer seen through the worker's SynthesizerLike (toFile as JSON text). */
-export function wrapCtgan(synth: CtganSynthesizer): SynthesizerLike {
+/**
+ * CtganSynthesizer seen through the worker's SynthesizerLike (toFile as JSON text). With `profiled`,
+ * personal columns are faked (issue 7, core/synth/personal.ts): fit trains on the plan with the
+ * profile's default actions applied ('fake' -> not learned) and sample puts Faker values there.
+ */
+export function wrapCtgan(synth: CtganSynthesizer, profiled?: ProfiledTables): SynthesizerLike {
+  let personal: PersonalColumns | null = null;
   return {
     fit: async (table, plan, options, hooks) => {
-      await synth.fit(table, plan, options, hooks);
+      const whole = profiled?.lookup(table);
+      personal = whole ? preparePersonal(whole.table, whole.profile, plan) : null;
+      await synth.fit(table, personal ? personal.plan : plan, options, hooks);
     },
-    sample: (rows, options) => synth.sample(rows, options),
+    sample: (rows, options) => synth.sample(rows, personal ? { ...options, fillers: personal.fillers() } : options),
     toFile: () => synth.toFileText(),
     getWeights: () => synth.getWeights(),
     dispose: () => synth.dispose(),
@@ -41,12 +50,13 @@ export function* csvChunks(table: Parameters<typeof tableToCsvChunks>[0], header
 
 /** The engine trainer.worker.ts uses; `backends` is replaceable (Node tests pass a cpu/wasm selector). */
 export function createDefaultEngine(backends: Engine['backends'] = { select: selectBackend, fallback: fallbackBackend, lost: deviceLostReason }): Engine {
+  const profiled = new ProfiledTables();
   return {
     createCsvParser: () => createCsvParser(),
-    profileTable: (table) => profileTable(table),
+    profileTable: (table) => profiled.remember(table, profileTable(table)),
     createSynthesizer: (method) => {
       if (method !== 'ctgan') throw new SynthtabError('bad-option', `The ${method} method is not available in the browser yet; use ctgan.`);
-      return wrapCtgan(new CtganSynthesizer());
+      return wrapCtgan(new CtganSynthesizer(), profiled);
     },
     loadSynthesizer: (json) => wrapCtgan(CtganSynthesizer.fromFile(json)),
     evaluate: async (real, synthetic, { target, seed, kinds, holdout }) =>
