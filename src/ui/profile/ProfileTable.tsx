@@ -114,7 +114,7 @@ const ProfileRow = memo(function ProfileRow({ col, rows, plan, showPii, disabled
               <span className="pii-guess" title={pii.reason ?? `Looks like ${pii.kind} (confidence ${formatPercent(pii.confidence)})`}>
                 {pii.kind} {formatPercent(pii.confidence)}
               </span>{' '}
-              <select aria-label={`Personal data treatment of ${col.name}`} value={plan?.pii ?? pii.suggested} disabled={disabled} onChange={(e) => edit.pii(col.name, e.currentTarget.value as PiiMode)}>
+              <select aria-label={`Personal data treatment of ${col.name}`} value={plan?.action ?? plan?.pii ?? pii.suggested} disabled={disabled} onChange={(e) => edit.pii(col.name, e.currentTarget.value as PiiMode)}>
                 {PII_MODES.map((m) => (
                   <option key={m} value={m}>
                     {m}

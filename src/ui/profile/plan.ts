@@ -56,6 +56,7 @@ export function withExcluded(plan: readonly UiColumnPlan[], name: string, exclud
   return edit(plan, name, { excluded });
 }
 
+/** Sets the treatment; `action` is what the worker applies (ColumnPlan.action); leaving 'drop' includes the column again. */
 export function withPii(plan: readonly UiColumnPlan[], name: string, pii: PiiMode): UiColumnPlan[] {
-  return edit(plan, name, { pii, ...(pii === 'drop' ? { excluded: true } : {}) });
+  return plan.map((p) => (p.name === name ? { ...p, pii, action: pii, ...(pii === 'drop' ? { excluded: true } : p.pii === 'drop' || p.action === 'drop' ? { excluded: false } : {}) } : p));
 }

@@ -16,8 +16,9 @@ describe('plan edits', () => {
   });
 
   it('dropping a personal column also excludes it', () => {
-    expect(withPii(plan, 'a', 'drop')[0]).toEqual({ name: 'a', kind: 'continuous', pii: 'drop', excluded: true });
-    expect(withPii(plan, 'a', 'fake')[0]).toEqual({ name: 'a', kind: 'continuous', pii: 'fake' });
+    expect(withPii(plan, 'a', 'drop')[0]).toEqual({ name: 'a', kind: 'continuous', pii: 'drop', action: 'drop', excluded: true });
+    expect(withPii(plan, 'a', 'fake')[0]).toEqual({ name: 'a', kind: 'continuous', pii: 'fake', action: 'fake' });
+    expect(withPii(withPii(plan, 'a', 'drop'), 'a', 'learn')[0]).toEqual({ name: 'a', kind: 'continuous', pii: 'learn', action: 'learn', excluded: false });
   });
 
   it('reads a PII guess only in a shape it understands', () => {
