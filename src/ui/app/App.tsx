@@ -100,7 +100,7 @@ export function App() {
             {tab === 'report' ? (
               <ReportPanel state={state} actions={actions} />
             ) : (
-              <RebalancePanel state={state} actions={actions} />
+              <RebalancePanel state={state} actions={actions} url={URL_PARAMS} initialSeed={INITIAL_SEED} />
             )}
           </div>
         </section>

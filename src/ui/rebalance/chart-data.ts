@@ -11,11 +11,21 @@ export const METRIC_LABELS = [
 
 export type MetricKey = (typeof METRIC_LABELS)[number][0];
 
-/** One row per metric, one numeric field per method name: the grouped bar chart's data. */
+/** The field of a metric row holding a method's spread (standard deviation over seeds). */
+export const spreadKey = (method: string): string => `${method}:sd`;
+
+/**
+ * One row per metric, one numeric field per method name: the grouped bar chart's data. With
+ * several seeds each method also gets its standard deviation under `spreadKey(name)` (error bars).
+ */
 export function metricRows(methods: readonly MethodResult[]): Record<string, string | number>[] {
   return METRIC_LABELS.map(([key, label]) => {
     const row: Record<string, string | number> = { metric: label };
-    for (const m of methods) row[m.name] = Number.isFinite(m[key]) ? Number(m[key].toFixed(4)) : 0;
+    for (const m of methods) {
+      row[m.name] = Number.isFinite(m[key]) ? Number(m[key].toFixed(4)) : 0;
+      const sd = m.spread?.[key];
+      if (sd !== undefined) row[spreadKey(m.name)] = Number.isFinite(sd) ? Number(sd.toFixed(4)) : 0;
+    }
     return row;
   });
 }
