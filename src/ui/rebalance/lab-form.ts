@@ -83,7 +83,7 @@ export function labRequest(form: LabForm, target: string, backend: BackendName |
       seed,
       seeds,
       ratio,
-      methods: [...form.methods],
+      methods: REBALANCE_METHODS.filter((m) => form.methods.includes(m)),
       classifier: form.classifier,
       ...(ctgan ? { epochs, ...(backend !== 'auto' ? { backend } : {}) } : {}),
     },
