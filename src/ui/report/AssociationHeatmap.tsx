@@ -1,17 +1,14 @@
 import { memo } from 'react';
 import type { AssociationCharts } from '../../worker/protocol.ts';
-import { heatColor, heatTextColor, shortName } from './report-data.ts';
+import type { HeatmapLayout } from './report-data.ts';
+import { cellLabel, heatColor, heatmapLayout, heatTextColor, shortName } from './report-data.ts';
 
-const CELL = 24;
-const LEFT = 104;
-const TOP = 92;
 /** Values are written in the cells up to this many columns; beyond, only the tooltip has them. */
-const MAX_LABELLED = 12;
+const MAX_LABELLED = 16;
 
-function Matrix({ title, columns, values, testId }: { title: string; columns: readonly string[]; values: readonly (readonly number[])[]; testId: string }) {
+function Matrix({ title, columns, values, layout, testId }: { title: string; columns: readonly string[]; values: readonly (readonly number[])[]; layout: HeatmapLayout; testId: string }) {
   const n = columns.length;
-  const w = LEFT + n * CELL + 4;
-  const h = TOP + n * CELL + 4;
+  const { cell: CELL, left: LEFT, top: TOP, width: w, height: h } = layout;
   const labelled = n <= MAX_LABELLED;
   return (
     <figure className="heatmap" data-testid={testId}>
@@ -36,8 +33,8 @@ function Matrix({ title, columns, values, testId }: { title: string; columns: re
                 <title>{`${columns[i]} × ${columns[j]}: ${Number.isFinite(v) ? v.toFixed(3) : '—'}`}</title>
               </rect>
               {labelled && Number.isFinite(v) && (
-                <text x={LEFT + j * CELL + (CELL - 1) / 2} y={TOP + i * CELL + (CELL - 1) / 2} textAnchor="middle" dominantBaseline="central" fontSize={8} fill={heatTextColor(v)} pointerEvents="none">
-                  {v.toFixed(1).replace(/^(-?)0\./, '$1.')}
+                <text x={LEFT + j * CELL + (CELL - 1) / 2} y={TOP + i * CELL + (CELL - 1) / 2} textAnchor="middle" dominantBaseline="central" fontSize={CELL >= 28 ? 10 : 8} fill={heatTextColor(v)} pointerEvents="none">
+                  {cellLabel(v)}
                 </text>
               )}
             </g>
@@ -55,19 +52,25 @@ function Matrix({ title, columns, values, testId }: { title: string; columns: re
  */
 export const AssociationHeatmap = memo(function AssociationHeatmap({ data }: { data: AssociationCharts }) {
   if (data.columns.length < 2) return <p className="muted">A heatmap needs at least two scored columns.</p>;
+  const layout = heatmapLayout(data.columns);
   return (
     <div data-testid="correlation-heatmap">
       <div className="heatmaps">
-        <Matrix title="Real" columns={data.columns} values={data.real} testId="heatmap-real" />
-        <Matrix title="Synthetic" columns={data.columns} values={data.synthetic} testId="heatmap-synthetic" />
-        <Matrix title="Difference (synthetic − real)" columns={data.columns} values={data.difference} testId="heatmap-difference" />
+        <Matrix title="Real" columns={data.columns} values={data.real} layout={layout} testId="heatmap-real" />
+        <Matrix title="Synthetic" columns={data.columns} values={data.synthetic} layout={layout} testId="heatmap-synthetic" />
+        <Matrix title="Difference (synthetic − real)" columns={data.columns} values={data.difference} layout={layout} testId="heatmap-difference" />
       </div>
-      <p className="muted small heat-legend">
-        <span className="heat-swatch" style={{ background: heatColor(-1) }} /> −1
-        <span className="heat-swatch" style={{ background: heatColor(0) }} /> 0
-        <span className="heat-swatch" style={{ background: heatColor(1) }} /> +1 · Pearson r for two number columns, Cramér&apos;s V for two category columns, the
-        correlation ratio for a number and a category column (both 0..1). A good model keeps the difference near 0 (white).
-      </p>
+      <div className="heat-legend small">
+        <span className="heat-scale">
+          <span className="heat-swatch" style={{ background: heatColor(-1) }} /> −1
+          <span className="heat-swatch" style={{ background: heatColor(0) }} /> 0
+          <span className="heat-swatch" style={{ background: heatColor(1) }} /> +1
+        </span>
+        <span className="muted">
+          Pearson r for two number columns, Cramér&apos;s V for two category columns, the correlation ratio for a number and a category column (both 0..1). A good model keeps
+          the difference near 0 (white).
+        </span>
+      </div>
     </div>
   );
 });

@@ -15,8 +15,9 @@ export const ColumnCompareChart = memo(function ColumnCompareChart({ data }: { d
     <figure className="chart report-chart" data-testid="report-distribution-chart">
       <figcaption>
         Real vs synthetic
+        {current && <span className="print-only">· {current.column}</span>}
         {data.length > 0 && (
-          <select aria-label="Column to compare" data-testid="report-column-select" className="inline-select" value={current?.column ?? ''} onChange={(e) => setPicked(e.currentTarget.value)}>
+          <select aria-label="Column to compare" data-testid="report-column-select" className="inline-select no-print" value={current?.column ?? ''} onChange={(e) => setPicked(e.currentTarget.value)}>
             {data.map((d) => (
               <option key={d.column} value={d.column}>
                 {d.column}

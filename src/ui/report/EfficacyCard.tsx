@@ -50,7 +50,7 @@ export function EfficacyCard({ efficacy }: { efficacy: Efficacy }) {
           </tr>
         </tbody>
       </table>
-      <p className="muted small">Synthetic data is as useful as the real data for this task when its row comes close to the real row.</p>
+      <p className="muted small">The closer the synthetic row comes to the real row, the better the synthetic data stands in for the real data on this task.</p>
     </div>
   );
 }

@@ -101,6 +101,34 @@ export function heatTextColor(v: number): string {
   return Number.isFinite(v) && Math.abs(v) > 0.55 ? '#ffffff' : '#111827';
 }
 
+/** A heatmap cell's label: one decimal without the leading zero (".4", "-.2"); a value that rounds to 0 is "0". */
+export function cellLabel(v: number): string {
+  if (!Number.isFinite(v)) return '';
+  const t = v.toFixed(1);
+  if (Number(t) === 0) return '0';
+  return t.replace(/^(-?)0\./, '$1.');
+}
+
+export interface HeatmapLayout {
+  /** Cell side, label column width and header height, in SVG units. */
+  cell: number;
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
+/** Heatmap geometry: bigger cells for few columns, label room from the longest (shortened) name. */
+export function heatmapLayout(columns: readonly string[]): HeatmapLayout {
+  const n = columns.length;
+  const cell = Math.max(16, Math.min(40, Math.floor(320 / Math.max(n, 1))));
+  const longest = Math.max(1, ...columns.map((c) => shortName(c).length));
+  // ~6.2 units per character at font size 11; the header labels are rotated 55 degrees.
+  const left = Math.ceil(longest * 6.2) + 10;
+  const top = Math.ceil(longest * 6.2 * Math.sin((55 * Math.PI) / 180)) + 12;
+  return { cell, left, top, width: left + n * cell + 4, height: top + n * cell + 4 };
+}
+
 /** A column name cut to `max` characters for axis labels (the full name goes in the tooltip). */
 export function shortName(name: string, max = 14): string {
   return name.length <= max ? name : `${name.slice(0, max - 1)}…`;

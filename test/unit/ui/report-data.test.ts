@@ -4,7 +4,7 @@ import type { ColumnScore, PairScore } from '../../../src/core/metrics/evaluate.
 import { createRng } from '../../../src/core/rng.ts';
 import { numericColumn, stringColumn, type Table } from '../../../src/core/table/table.ts';
 import {
-  columnScoreRows, efficacyTargets, formatScore, heatColor, heatTextColor, missingRows, overallScore, pairRows, readReport, reportFileName, reportJson, scoreBand, shortName,
+  cellLabel, columnScoreRows, efficacyTargets, heatmapLayout, formatScore, heatColor, heatTextColor, missingRows, overallScore, pairRows, readReport, reportFileName, reportJson, scoreBand, shortName,
 } from '../../../src/ui/report/report-data.ts';
 
 function table(n: number, seed: number): Table {
@@ -98,5 +98,19 @@ describe('report data', () => {
     expect(heatColor(0.5)).toBe('rgb(234,144,145)');
     expect(heatTextColor(0.9)).toBe('#ffffff');
     expect(heatTextColor(-0.2)).toBe('#111827');
+  });
+
+  it('heatmap cell labels: one decimal, no leading zero, 0 for values that round to zero', () => {
+    expect([0.43, -0.26, 1, -0.04, 0.04, Number.NaN].map(cellLabel)).toEqual(['.4', '-.3', '1.0', '0', '0', '']);
+  });
+
+  it('heatmap layout: cells shrink as columns grow (16..40), label room follows the longest name', () => {
+    const few = heatmapLayout(['a', 'b']);
+    expect(few.cell).toBe(40);
+    expect(few.width).toBe(few.left + 2 * 40 + 4);
+    const many = heatmapLayout(Array.from({ length: 30 }, (_, i) => `column-${i}`));
+    expect(many.cell).toBe(16);
+    expect(heatmapLayout(['a-much-longer-name', 'b']).left).toBeGreaterThan(few.left);
+    expect(heatmapLayout(['a-much-longer-name-than-fits']).left).toBe(heatmapLayout(['a-much-longer-'] ).left);
   });
 });
