@@ -4,12 +4,18 @@
  * conditions, and every network weight (float32, little-endian, base64).
  *
  *   { format: 'synthtab-model', version: 1, method: 'ctgan', createdAt, options, plan,
- *     transformer, ctgan: { counts, samplingBn, epochs, lossHistory }, weights: [{ name, shape, dtype, base64 }] }
+ *     transformer, ctgan: { counts, samplingBn, epochs, lossHistory }, weights: [{ name, shape, dtype, base64 }],
+ *     formats? }
+ *
+ * `formats` (optional, added after version 1 shipped; older files simply lack it): the input CSV's
+ * per-column whitespace and missing token (core/csv/format.ts), so `sample` writes rows that look
+ * like the training file.
  *
  * Loading validates with zod and fails with SynthtabError('bad-model-file') and a one-line reason:
  * not JSON, not a Synthtab model, a newer format version, or a field that does not fit.
  */
 import { z } from 'zod';
+import type { CsvFormats } from '../core/csv/format.ts';
 import { SynthtabError } from '../core/errors.ts';
 import { COLUMN_KINDS, type ColumnKind, type ColumnPlan, type TrainOptions } from '../core/types.ts';
 import type { WeightSnapshot } from './networks.ts';
@@ -46,6 +52,9 @@ const planSchema = z.object({
   excluded: z.boolean().optional(),
 });
 
+/** Column formats by name (core/csv/format.ts ColumnFormat). */
+export const csvFormatsSchema = z.record(z.string(), z.object({ prefix: z.string(), suffix: z.string(), missing: z.string() }));
+
 const epochLossSchema = z.object({ epoch: z.number(), lossG: z.number(), lossD: z.number(), penalty: z.number(), seconds: z.number() });
 
 const modelFileSchema = z.object({
@@ -64,6 +73,7 @@ const modelFileSchema = z.object({
     lossHistory: z.array(epochLossSchema),
   }),
   weights: z.array(weightSchema),
+  formats: csvFormatsSchema.optional(),
 });
 
 export type ModelFile = z.infer<typeof modelFileSchema>;
@@ -127,6 +137,17 @@ export function parseModelFile(input: unknown): ModelFile {
     const where = issue && issue.path.length > 0 ? ` at '${issue.path.join('.')}'` : '';
     throw new SynthtabError('bad-model-file', `The model file is damaged or incompatible${where}: ${issue?.message ?? 'invalid'}.`);
   }
+  return r.data;
+}
+
+/**
+ * The input-CSV formats stored in any Synthtab model file (any method), or {} when it has none.
+ * `json` is the parsed file; a `formats` field that does not fit is a 'bad-model-file' error.
+ */
+export function readCsvFormats(json: unknown): CsvFormats {
+  if (typeof json !== 'object' || json === null || !('formats' in json) || json.formats === undefined) return {};
+  const r = csvFormatsSchema.safeParse(json.formats);
+  if (!r.success) throw new SynthtabError('bad-model-file', "The model file's 'formats' field is damaged.");
   return r.data;
 }
 

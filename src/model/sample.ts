@@ -10,14 +10,19 @@
  * - Any other learned column (e.g. datetime as text): unconditional draws, exact text match.
  * - Columns the GAN does not learn (identifier, text, empty) cannot be conditioned on.
  * Gives up after 100 tries with SynthtabError('condition-impossible').
+ *
+ * Unconditional rows draw their conditions from the per-category counts kept with the model (the
+ * training rows are gone after a model file is loaded): core/sampler's sampleOriginalCondIndices,
+ * a column uniformly and then a category with its EMPIRICAL frequency. Deviation from the reference
+ * (CTGAN-SPEC 3), which uses the log-frequency here: generated marginals then follow the data.
  */
 import * as tf from '@tensorflow/tfjs';
 import { SynthtabError } from '../core/errors.ts';
 import type { Rng } from '../core/rng.ts';
+import { matchCategory, sampleOriginalCondIndices } from '../core/sampler/conditional-sampler.ts';
 import { NULL_CATEGORY, type EncodedLayout } from '../core/transform/layout.ts';
 import { cellText, takeRows, concatTables, type Column, type NumericColumn, type Table } from '../core/table/table.ts';
 import { isLearnedKind, type ColumnPlan, type Condition } from '../core/types.ts';
-import { drawOriginalCond, resolveDiscreteCondition } from './cond-source.ts';
 import type { CtganNetworks } from './networks.ts';
 import { oneHot } from './train-step.ts';
 
@@ -42,7 +47,7 @@ export async function generateEncoded(nets: CtganNetworks, n: number, cond: Cond
   for (let done = 0; done < n; done += batch) {
     let idx: Int32Array | null;
     if ('fixed' in cond) idx = new Int32Array(batch).fill(cond.fixed);
-    else idx = drawOriginalCond(layout, cond.counts, batch, rng);
+    else idx = sampleOriginalCondIndices(layout.discrete, cond.counts, batch, rng);
     const rows = tf.tidy(() => {
       const c = oneHot(idx, layout.condWidth);
       return nets.generate(batch, c, rng, { bn, updateStats: false });
@@ -66,6 +71,33 @@ export interface SampleContext {
   bn: SamplingBn;
   /** The transformer's inverse: encoded rows -> output Table. */
   decode(data: Float32Array, rows: number, rng: Rng): Table;
+}
+
+/** A condition resolved against the layout: its global cond position and the exact category label. */
+interface ResolvedDiscreteCondition {
+  condIndex: number;
+  /** The category's label exactly as the data has it (may differ from the request in spacing). */
+  label: string;
+}
+
+function shortList(values: string[]): string {
+  const shown = values.slice(0, 8).map((v) => `'${v}'`).join(', ');
+  return values.length > 8 ? `${shown}, ... (${values.length} values)` : shown;
+}
+
+/**
+ * Find `value` among the categories of discrete column `discrete` (core matchCategory: exact, else
+ * a unique match after trimming spaces). Unknown values -> SynthtabError('bad-condition') listing
+ * the known ones, in the CLI's wording.
+ */
+function resolveDiscreteCondition(layout: EncodedLayout, discrete: number, columnName: string, value: string): ResolvedDiscreteCondition {
+  const d = layout.discrete[discrete]!;
+  const cat = matchCategory(d.categories, value);
+  if (cat < 0) {
+    const known = d.categories.filter((c) => c !== NULL_CATEGORY).map((c) => c.trim());
+    throw new SynthtabError('bad-condition', `Column '${columnName}' has no value '${value}'; known values: ${shortList(known)}.`);
+  }
+  return { condIndex: d.condStart + cat, label: d.categories[cat]! };
 }
 
 type Matcher = { cond: CondPlan; keep(table: Table): number[]; fix?(table: Table): Table };

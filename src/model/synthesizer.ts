@@ -16,15 +16,15 @@
  * reference (statistics of each 500-row sampling batch). See bench/README.md for the measurement.
  */
 import { SynthtabError } from '../core/errors.ts';
+import { nonPlainFormats, type CsvFormats } from '../core/csv/format.ts';
 import { createRng, type Rng } from '../core/rng.ts';
+import { ConditionalSampler } from '../core/sampler/conditional-sampler.ts';
 import type { Table } from '../core/table/table.ts';
 import { DataTransformer, type Filler, type TransformerFitOptions } from '../core/transform/transformer.ts';
 import { DEFAULT_TRAIN_OPTIONS, type ColumnPlan, type Condition, type TrainOptions } from '../core/types.ts';
-import { countCategories } from './cond-source.ts';
 import { parseModelFile, planToFile, weightsFromFile, weightsToFile, MODEL_FORMAT, MODEL_VERSION, type ModelFile } from './model-file.ts';
 import { CtganNetworks, type WeightSnapshot } from './networks.ts';
 import { sampleTable, type SamplingBn } from './sample.ts';
-import { createTrainingSampler } from './training-sampler.ts';
 import { effectiveBatchSize, runTraining, type EpochLoss, type TrainHooks, type TrainResult } from './trainer.ts';
 
 export type { TrainHooks, TrainResult, EpochLoss } from './trainer.ts';
@@ -74,6 +74,11 @@ export class CtganSynthesizer {
   /** Epochs trained so far. */
   epochsTrained = 0;
   samplingBn: SamplingBn;
+  /**
+   * The training CSV's column formats (whitespace, missing token; core/csv/format.ts), kept in the
+   * model file so rows sampled from it can be written like the input. Set by the caller.
+   */
+  csvFormats: CsvFormats = {};
 
   constructor(opts: { samplingBn?: SamplingBn } = {}) {
     this.samplingBn = opts.samplingBn ?? DEFAULT_SAMPLING_BN;
@@ -109,13 +114,15 @@ export class CtganSynthesizer {
     o.batchSize = effectiveBatchSize(o.batchSize, matrix.rows, o.pac);
     await emit(`Building the networks (encoded width ${transformer.layout.width}, condition width ${transformer.layout.condWidth}).`, 'build');
     const nets = new CtganNetworks(transformer.layout, o, rng.fork());
+    // Training-by-sampling (CTGAN-SPEC 3) over row indices: the trainer's TrainingSampler shape.
+    const sampler = new ConditionalSampler(matrix, transformer.layout, o.logFrequency);
+    const counts = transformer.layout.discrete.map((_, d) => sampler.categoryCounts(d));
     this.disposeModel();
-    this.trained = { transformer, nets, plan: plan.map((p) => ({ ...p })), counts: countCategories(transformer.layout, matrix) };
+    this.trained = { transformer, nets, plan: plan.map((p) => ({ ...p })), counts };
     this.options = o;
     this.sampleRng = rng.fork();
     const trainRng = rng.fork();
     if (hooks.initialWeights) this.setWeights(hooks.initialWeights);
-    const sampler = createTrainingSampler(transformer.layout, matrix, o.logFrequency);
     const offset = this.epochsTrained;
     let result: TrainResult;
     try {
@@ -203,6 +210,7 @@ export class CtganSynthesizer {
       transformer: t.transformer.toJSON(),
       ctgan: { counts: t.counts, samplingBn: this.samplingBn, epochs: this.epochsTrained, lossHistory: this.lossHistory.map((h) => ({ ...h })) },
       weights: weightsToFile(this.hostWeights),
+      ...(Object.keys(nonPlainFormats(this.csvFormats)).length > 0 ? { formats: nonPlainFormats(this.csvFormats) } : {}),
     };
   }
 
@@ -234,6 +242,7 @@ export class CtganSynthesizer {
     s.hostWeights = weights;
     s.epochsTrained = f.ctgan.epochs;
     s.lossHistory.push(...f.ctgan.lossHistory);
+    s.csvFormats = f.formats ?? {};
     return s;
   }
 

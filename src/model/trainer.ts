@@ -21,7 +21,10 @@ import type { TrainEvent } from '../core/types.ts';
 import type { CtganNetworks } from './networks.ts';
 import { trainStep, type StepDraws } from './train-step.ts';
 
-/** What the trainer needs from the conditional sampler (src/core/sampler implements it). */
+/**
+ * What the trainer needs from the conditional sampler: core/sampler's ConditionalSampler (which the
+ * synthesizer passes) has this shape; tests may pass a simpler one.
+ */
 export interface TrainingSampler {
   /** Per row: a discrete column drawn uniformly and a category in it (log-frequency); null without discrete columns. */
   sampleCondvec(batch: number, rng: Rng): { col: ArrayLike<number>; cat: ArrayLike<number> } | null;

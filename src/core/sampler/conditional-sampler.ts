@@ -50,6 +50,57 @@ function drawFromCdf(c: Float64Array, u: number): number {
   return 0;
 }
 
+/**
+ * The index of `value` among `categories`: an exact match, else the one category equal to it after
+ * trimming spaces (" Private" vs "Private"); -1 when none or ambiguous. The missing-value category
+ * is only matched exactly.
+ */
+export function matchCategory(categories: readonly string[], value: string): number {
+  const exact = categories.indexOf(value);
+  if (exact >= 0) return exact;
+  const trimmed = value.trim();
+  let hit = -1;
+  for (let i = 0; i < categories.length; i++) {
+    const v = categories[i]!;
+    if (v === NULL_CATEGORY || v.trim() !== trimmed) continue;
+    if (hit >= 0) return -1;
+    hit = i;
+  }
+  return hit;
+}
+
+/** A discrete column with rows, and the cumulative probabilities to draw its categories from. */
+interface CdfColumn {
+  span: DiscreteSpan;
+  cdf: Float64Array;
+}
+
+/** Per row: a column uniformly among `columns`, then a category by its cdf; global cond positions. */
+function drawCondIndices(columns: readonly CdfColumn[], n: number, rng: Rng): Int32Array {
+  const out = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const c = columns[rng.int(columns.length)]!;
+    out[i] = c.span.condStart + drawFromCdf(c.cdf, rng.next());
+  }
+  return out;
+}
+
+/**
+ * Unconditional-generation conditions from per-category counts alone (what a model keeps once
+ * the training rows are gone, e.g. after loading a model file): the same draws as
+ * ConditionalSampler#sampleOriginalCondvec with empirical frequencies, as global positions in the
+ * conditional vector (condStart + category) instead of one-hot rows. `counts[d]` belongs to
+ * `spans[d]`; columns without counts are skipped. Null when no column has any.
+ */
+export function sampleOriginalCondIndices(spans: readonly DiscreteSpan[], counts: readonly ArrayLike<number>[], n: number, rng: Rng): Int32Array | null {
+  const columns: CdfColumn[] = [];
+  spans.forEach((span, d) => {
+    const c = Float64Array.from(counts[d] ?? []);
+    if (c.length === span.width && c.some((v) => v > 0)) columns.push({ span, cdf: cdf(c) });
+  });
+  return columns.length > 0 ? drawCondIndices(columns, n, rng) : null;
+}
+
 function quoteList(values: string[], max = 8): string {
   const shown = values.slice(0, max).map((v) => (v === NULL_CATEGORY ? '(missing)' : JSON.stringify(v)));
   return shown.join(', ') + (values.length > max ? `, ... (${values.length} in all)` : '');
@@ -181,12 +232,13 @@ export class ConditionalSampler {
    */
   sampleOriginalCondvec(batch: number, rng: Rng, frequencies: 'empirical' | 'training' = 'empirical'): Float32Array | null {
     if (this.active.length === 0) return null;
+    const columns = this.active.map((d) => {
+      const c = this.columns[d]!;
+      return { span: c.span, cdf: frequencies === 'empirical' ? c.empiricalCdf : c.trainCdf };
+    });
+    const idx = drawCondIndices(columns, batch, rng);
     const cond = new Float32Array(batch * this.condWidth);
-    for (let i = 0; i < batch; i++) {
-      const c = this.columns[this.active[rng.int(this.active.length)]!]!;
-      const j = drawFromCdf(frequencies === 'empirical' ? c.empiricalCdf : c.trainCdf, rng.next());
-      cond[i * this.condWidth + c.span.condStart + j] = 1;
-    }
+    for (let i = 0; i < batch; i++) cond[i * this.condWidth + idx[i]!] = 1;
     return cond;
   }
 
@@ -205,11 +257,7 @@ export class ConditionalSampler {
       throw new SynthtabError('bad-condition', `Cannot condition on "${columnName}": it is not a categorical column. ${list}`);
     }
     const cats = c.span.categories;
-    let j = cats.indexOf(value);
-    if (j < 0) {
-      const trimmed = cats.flatMap((v, i) => (v !== NULL_CATEGORY && v.trim() === value.trim() ? [i] : []));
-      if (trimmed.length === 1) j = trimmed[0]!;
-    }
+    const j = matchCategory(cats, value);
     if (j < 0) {
       throw new SynthtabError('bad-condition', `Column "${columnName}" has no value "${value}". Valid values: ${quoteList(cats)}.`);
     }

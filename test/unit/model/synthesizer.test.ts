@@ -8,6 +8,7 @@ import { createRng } from '../../../src/core/rng.ts';
 import { cellText, numericColumn, stringColumn, type Table } from '../../../src/core/table/table.ts';
 import type { ColumnPlan } from '../../../src/core/types.ts';
 import { initNodeBackend } from '../../../src/model/backend-node.ts';
+import { readCsvFormats } from '../../../src/model/model-file.ts';
 import { CtganSynthesizer } from '../../../src/model/synthesizer.ts';
 
 function toyTable(rows: number, seed: number): Table {
@@ -104,6 +105,29 @@ describe('CtganSynthesizer', () => {
     );
     expect(loaded.lossHistory).toEqual(trained.lossHistory);
     loaded.dispose();
+  });
+
+  it('stores the input CSV formats in the model file (optional field; plain columns left out)', () => {
+    expect(trained.toFile().formats).toBeUndefined(); // none set: the field is absent, as in older files
+    trained.csvFormats = { c: { prefix: ' ', suffix: '', missing: '?' }, x: { prefix: '', suffix: '', missing: '' } };
+    try {
+      const file = trained.toFile();
+      expect(file.formats).toEqual({ c: { prefix: ' ', suffix: '', missing: '?' } });
+      const loaded = CtganSynthesizer.fromFile(JSON.stringify(file));
+      expect(loaded.csvFormats).toEqual({ c: { prefix: ' ', suffix: '', missing: '?' } });
+      loaded.dispose();
+      const older = { ...file } as Record<string, unknown>;
+      delete older.formats;
+      const old = CtganSynthesizer.fromFile(older);
+      expect(old.csvFormats).toEqual({});
+      old.dispose();
+      expect(() => CtganSynthesizer.fromFile({ ...file, formats: { c: { prefix: 1 } } })).toThrow(/damaged or incompatible at 'formats.c.prefix'/);
+      expect(readCsvFormats(JSON.parse(JSON.stringify(file)))).toEqual(file.formats);
+      expect(readCsvFormats({ format: 'synthtab-model' })).toEqual({});
+      expect(() => readCsvFormats({ formats: 'x' })).toThrow(/'formats' field is damaged/);
+    } finally {
+      trained.csvFormats = {};
+    }
   });
 
   it('gives clear errors for corrupt, foreign, newer and mismatched model files', () => {
