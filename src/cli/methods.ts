@@ -8,6 +8,7 @@ import { writeFile } from 'node:fs/promises';
 import { createRng } from '../core/rng.ts';
 import type { Table } from '../core/table/table.ts';
 import { PROFILE_SAMPLE_NOTE } from '../core/pii/profile-sample.ts';
+import { withCsvFormats } from '../model/model-file.ts';
 import type { TrackerSummary } from '../model/quality-tracker.ts';
 import { trainMethod, type CompareMethod } from '../worker/compare.ts';
 import type { MethodJob, MethodRunner } from './commands/synthesize.ts';
@@ -44,7 +45,7 @@ function runner(method: Exclude<CompareMethod, 'ctgan'>): MethodRunner {
         if (model.stopped) progress.log(`Stopped early after ${model.epochs} epochs.`);
       }
       if (model.quality) progress.log(qualitySummaryLine(model.quality));
-      if (job.modelOut) await writeModel(job.modelOut, model.modelText(), method, progress);
+      if (job.modelOut) await writeModel(job.modelOut, modelTextOrNull(model.modelText(), job), method, progress);
       progress.log(`Sampling ${job.rows} rows${job.condition ? ` with ${job.condition.column} = '${job.condition.value}'` : ''}.`);
       const out = await model.sample(job.rows, { ...(job.condition ? { condition: job.condition } : {}), seed: job.seed });
       // Faked personal columns (issue 7) get their Faker values after the method, whatever it made of them.
@@ -53,6 +54,11 @@ function runner(method: Exclude<CompareMethod, 'ctgan'>): MethodRunner {
       model.dispose();
     }
   };
+}
+
+/** The model text with the input's CSV formats added (model-file.ts withCsvFormats). */
+function modelTextOrNull(text: string | null, job: MethodJob): string | null {
+  return text === null ? null : withCsvFormats(text, job.formats);
 }
 
 async function writeModel(path: string, text: string | null, method: string, progress: Progress): Promise<void> {

@@ -15,7 +15,7 @@
  * not JSON, not a Synthtab model, a newer format version, or a field that does not fit.
  */
 import { z } from 'zod';
-import type { CsvFormats } from '../core/csv/format.ts';
+import { nonPlainFormats, type CsvFormats } from '../core/csv/format.ts';
 import { SynthtabError } from '../core/errors.ts';
 import { COLUMN_KINDS, type ColumnKind, type ColumnPlan, type TrainOptions } from '../core/types.ts';
 import type { WeightSnapshot } from './networks.ts';
@@ -149,6 +149,18 @@ export function readCsvFormats(json: unknown): CsvFormats {
   const r = csvFormatsSchema.safeParse(json.formats);
   if (!r.success) throw new SynthtabError('bad-model-file', "The model file's 'formats' field is damaged.");
   return r.data;
+}
+
+/**
+ * `modelText` (any method's model file as JSON text) with `formats` added (only the columns whose
+ * format is not plain); unchanged when there are none. For methods whose synthesizer does not
+ * carry formats itself (CtganSynthesizer has csvFormats).
+ */
+export function withCsvFormats(modelText: string, formats: CsvFormats | undefined): string {
+  const kept = formats ? nonPlainFormats(formats) : {};
+  if (Object.keys(kept).length === 0) return modelText;
+  const json = JSON.parse(modelText) as Record<string, unknown>;
+  return JSON.stringify({ ...json, formats: kept });
 }
 
 /** Stable serialisation of the plan (excluded only when true). */

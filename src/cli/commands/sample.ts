@@ -1,13 +1,14 @@
 /**
  * `synthtab sample <model.json> --out <synth.csv> --rows N [--condition col=value] [--seed N]
  *   [--backend wasm|cpu]`: load a model file written by `synthesize --model-out` (or the app) and
- * write N new rows. Same seed, same rows.
+ * write N new rows, in the training CSV's formats when the file stores them. Same seed, same rows.
  */
 import { readFile } from 'node:fs/promises';
 import { conditionOption, intOption, parseArgs } from '../args.ts';
 import { writeCsvFile } from '../io.ts';
 import { SynthtabError } from '../../core/errors.ts';
 import { initNodeBackend } from '../../model/backend-node.ts';
+import { readCsvFormats } from '../../model/model-file.ts';
 import { loadModelFile } from '../../model/tvae/load.ts';
 
 const USAGE = 'Usage: synthtab sample <model.json> --out <synth.csv> --rows N [--condition col=value] [--seed N] [--backend wasm|cpu]';
@@ -36,7 +37,8 @@ export async function run(argv: string[]): Promise<void> {
   const synth = loadModelFile(text); // CTGAN or TVAE, by the file's method
   try {
     const table = await synth.sample(rows, { ...(condition ? { condition } : {}), seed });
-    await writeCsvFile(out, table);
+    // In the training CSV's formats when the model file has them (" Private", " ?").
+    await writeCsvFile(out, table, { formats: readCsvFormats(JSON.parse(text)) });
     process.stderr.write(`Wrote ${table.rowCount} rows to ${out}.\n`);
   } finally {
     synth.dispose();

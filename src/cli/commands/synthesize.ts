@@ -19,6 +19,7 @@ import { writeFile } from 'node:fs/promises';
 import { conditionOption, intOption, parseArgs, type ParsedArgs } from '../args.ts';
 import { readCsvFile, writeCsvFile } from '../io.ts';
 import { createProgress, type Progress } from '../progress.ts';
+import type { CsvFormats } from '../../core/csv/format.ts';
 import { SynthtabError } from '../../core/errors.ts';
 import { evaluate } from '../../core/metrics/evaluate.ts';
 import { planFromProfile } from '../../core/profile/plan.ts';
@@ -50,6 +51,8 @@ export interface MethodJob {
   quality?: { every: number; patience?: number };
   /** Personal columns the plan fakes (issue 7): fillers for sample(), or fill() after a method without them. */
   personal?: PersonalColumns;
+  /** The input's column formats (whitespace, missing token), to store in a --model-out file. */
+  formats?: CsvFormats;
 }
 
 export type MethodRunner = (job: MethodJob) => Promise<Table>;
@@ -75,6 +78,7 @@ export async function runCtgan(job: MethodJob): Promise<Table> {
     if (result.stopped) progress.log(`Stopped early after ${result.epochs} epochs.`);
     if (tracker) progress.log(qualitySummaryLine(await tracker.finish()));
     if (job.modelOut) {
+      synth.csvFormats = job.formats ?? {};
       await writeFile(job.modelOut, synth.toFileText());
       progress.log(`Model written to ${job.modelOut}.`);
     }
@@ -165,11 +169,11 @@ export async function run(argv: string[]): Promise<void> {
   process.on('SIGINT', onSigint);
   let synthetic: Table;
   try {
-    synthetic = await method({ table, profile, plan, options: { epochs, batchSize, seed }, rows, ...(condition ? { condition } : {}), ...(quality ? { quality } : {}), seed, modelOut: args.options.get('model-out'), progress, control, personal });
+    synthetic = await method({ table, profile, plan, options: { epochs, batchSize, seed }, rows, ...(condition ? { condition } : {}), ...(quality ? { quality } : {}), seed, modelOut: args.options.get('model-out'), progress, control, personal, formats: parsed.formats });
   } finally {
     process.off('SIGINT', onSigint);
   }
-  await writeCsvFile(out, synthetic);
+  await writeCsvFile(out, synthetic, { formats: parsed.formats }); // in the input's formats: " Private", " ?"
   progress.log(`Wrote ${synthetic.rowCount} rows to ${out}.`);
   const reportPath = args.options.get('report');
   if (reportPath) {
