@@ -17,6 +17,7 @@
  * ```
  */
 import { SynthtabError } from '../errors.ts';
+import { exp } from './portable-math.ts';
 
 /** Feature matrix: one Float64Array per row, all the same length. */
 export type Matrix = readonly Float64Array[];
@@ -78,10 +79,10 @@ export function weightedPrior(y: Labels, w?: Float64Array): number {
   return Math.min(1 - 1e-6, Math.max(1e-6, p));
 }
 
-/** Numerically stable logistic sigmoid. */
+/** Numerically stable logistic sigmoid (portable exp: the same bits in Node and every browser). */
 export function sigmoid(z: number): number {
-  if (z >= 0) return 1 / (1 + Math.exp(-z));
-  const e = Math.exp(z);
+  if (z >= 0) return 1 / (1 + exp(-z));
+  const e = exp(z);
   return e / (1 + e);
 }
 

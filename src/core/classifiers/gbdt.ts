@@ -11,6 +11,7 @@
 import { checkFitInputs, sigmoid, weightedPrior } from './classifier.ts';
 import type { Classifier, Labels, Matrix } from './classifier.ts';
 import { SynthtabError } from '../errors.ts';
+import { log } from './portable-math.ts';
 
 export interface GbdtOptions {
   rounds?: number;
@@ -93,7 +94,7 @@ export class Gbdt implements Classifier {
     const n = X.length;
     this.features = d;
     const prior = weightedPrior(y, w);
-    this.base = Math.log(prior / (1 - prior));
+    this.base = log(prior / (1 - prior));
     this.trees = [];
     // Bin every feature once (feature-major for cache-friendly histogram loops).
     const edges: Float64Array[] = [];

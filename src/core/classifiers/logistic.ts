@@ -8,6 +8,7 @@ import { checkFitInputs, sigmoid, weightedPrior } from './classifier.ts';
 import type { Classifier, Labels, Matrix } from './classifier.ts';
 import { lbfgs } from './lbfgs.ts';
 import { SynthtabError } from '../errors.ts';
+import { exp, log, log1p } from './portable-math.ts';
 
 export interface LogisticOptions {
   /** Inverse regularisation strength, as in sklearn (default 1). */
@@ -16,9 +17,9 @@ export interface LogisticOptions {
   maxIterations?: number;
 }
 
-/** log(1 + exp(z)) without overflow. */
+/** log(1 + exp(z)) without overflow (portable-math: the same bits in Node and every browser). */
 function softplus(z: number): number {
-  return z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z));
+  return z > 0 ? z + log1p(exp(-z)) : log1p(exp(z));
 }
 
 export class LogisticRegression implements Classifier {
@@ -48,7 +49,7 @@ export class LogisticRegression implements Classifier {
     if (pos === 0 || pos === n) {
       // One class only: the MLE intercept is infinite; predict the (clamped) prior instead.
       this.coef = new Float64Array(d);
-      this.intercept = Math.log(prior / (1 - prior));
+      this.intercept = log(prior / (1 - prior));
       this.converged = true;
       return;
     }
@@ -91,7 +92,7 @@ export class LogisticRegression implements Classifier {
       return loss;
     };
     const theta0 = new Float64Array(d + 1);
-    theta0[d] = Math.log(prior / (1 - prior));
+    theta0[d] = log(prior / (1 - prior));
     const res = lbfgs(objective, theta0, { maxIterations: this.maxIterations, gradTol: 1e-8 });
     this.coef = res.x.slice(0, d);
     this.intercept = res.x[d]!;
