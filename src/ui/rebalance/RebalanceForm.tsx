@@ -15,6 +15,9 @@ interface Props {
   seedFixed: boolean;
 }
 
+/** Form rows wrap, with room between fields (the panel has no stylesheet of its own). */
+const ROW = { display: 'flex', flexWrap: 'wrap', gap: '0.4rem 1.2rem', alignItems: 'center', margin: '0.4rem 0' } as const;
+
 /** The target's classes as bars with counts and shares (from the profile's top categories). */
 function ClassBalance({ column }: { column: ColumnProfile }) {
   const total = Math.max(1, column.count);
@@ -43,7 +46,7 @@ export function RebalanceForm({ form, onChange, candidates, suggested, target, d
   const set = (key: 'seed' | 'seeds' | 'ratio' | 'epochs') => (e: { currentTarget: { value: string } }) => onChange({ ...form, [key]: e.currentTarget.value });
   return (
     <fieldset className="rebalance-form" disabled={disabled} style={{ border: 0, padding: 0, margin: 0 }}>
-      <div className="form-row">
+      <div className="form-row" style={ROW}>
         <label>
           Target{' '}
           <select data-testid="rebalance-target" value={target} onChange={(e) => onChange({ ...form, target: e.currentTarget.value, minority: '' })}>
@@ -74,7 +77,7 @@ export function RebalanceForm({ form, onChange, candidates, suggested, target, d
           </select>
         </label>
       </div>
-      <div className="form-row">
+      <div className="form-row" style={ROW}>
         <label title={seedFixed ? 'fixed by ?seed=' : 'same seed, same split and same numbers'}>
           Seed <input type="number" min={0} step={1} value={form.seed} onChange={set('seed')} data-testid="rebalance-seed" style={{ width: '8em' }} />
         </label>
@@ -89,7 +92,7 @@ export function RebalanceForm({ form, onChange, candidates, suggested, target, d
         </label>
       </div>
       {column && <ClassBalance column={column} />}
-      <div className="form-row">
+      <div className="form-row" style={ROW}>
         {REBALANCE_METHODS.map((m) => (
           <label key={m}>
             <input type="checkbox" data-testid={`rebalance-method-${m}`} checked={form.methods.includes(m)} onChange={() => onChange({ ...form, methods: toggleMethod(form.methods, m) })} /> {m}
