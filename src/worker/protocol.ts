@@ -115,6 +115,8 @@ export type Request =
       augmentMethod?: RebalanceMethod;
       /** From the URL `?backend=` (CTGAN method only); used when no backend has been picked yet this session. */
       backend?: BackendName | 'auto';
+      /** Make the task harder: cut the training split's minority rows to this share of it (holdout untouched). */
+      trainMinorityShare?: number;
     }
   | { type: 'dispose'; id: number };
 

@@ -104,6 +104,7 @@ export async function runRebalanceInWorker(table: Table, request: RebalanceReque
     seed,
     seeds: Array.from({ length: seedCount }, (_, i) => seed + i),
     ...(request.ratio !== undefined ? { ratio: request.ratio } : {}),
+    ...(request.trainMinorityShare !== undefined ? { trainMinorityShare: request.trainMinorityShare } : {}),
     methods,
     classifier: request.classifier ?? 'logistic',
     kinds,

@@ -1,6 +1,7 @@
 /**
  * `synthtab rebalance <csv> --target <col> [--holdout 0.2] [--seed N] [--seeds N] [--epochs N]
- *  [--ratio R] [--minority value] [--classifier logistic|gbdt] [--methods a,b,...] [--json]`
+ *  [--ratio R] [--minority value] [--classifier logistic|gbdt] [--methods a,b,...]
+ *  [--train-minority-share S] [--json]`
  *
  * Runs core/rebalance's lab (the same function the app's worker runs, so the same seed gives the
  * same numbers for every method but ctgan, whose TF.js backend differs). --json prints the
@@ -16,7 +17,7 @@ import type { ColumnKind } from '../../core/types.ts';
 import { ctganMinority } from '../../worker/rebalance.ts';
 
 const USAGE =
-  'Usage: synthtab rebalance <csv> --target <col> [--holdout 0.2] [--seed N] [--seeds N] [--epochs N] [--ratio R] [--minority value] [--classifier logistic|gbdt] [--methods a,b,...] [--json]';
+  'Usage: synthtab rebalance <csv> --target <col> [--holdout 0.2] [--seed N] [--seeds N] [--epochs N] [--ratio R] [--minority value] [--classifier logistic|gbdt] [--methods a,b,...] [--train-minority-share S] [--json]';
 
 function parseMethods(raw: string | undefined): RebalanceMethod[] {
   if (raw === undefined) return [...REBALANCE_METHODS];
@@ -60,7 +61,7 @@ export function formatRebalanceTable(r: RebalanceResult): string {
 
 export async function run(argv: string[]): Promise<void> {
   const args = parseArgs(argv, {
-    options: ['target', 'holdout', 'seed', 'seeds', 'epochs', 'ratio', 'minority', 'classifier', 'methods'],
+    options: ['target', 'holdout', 'seed', 'seeds', 'epochs', 'ratio', 'minority', 'classifier', 'methods', 'train-minority-share'],
     flags: ['json'],
   });
   if (args.positionals.length !== 1) throw new SynthtabError('bad-option', USAGE);
@@ -74,6 +75,8 @@ export async function run(argv: string[]): Promise<void> {
   const classifier = args.options.get('classifier') ?? 'logistic';
   if (classifier !== 'logistic' && classifier !== 'gbdt') throw new SynthtabError('bad-option', `--classifier must be logistic or gbdt, got '${classifier}'.`);
   const methods = parseMethods(args.options.get('methods'));
+  // The benchmark's 'rare' scenario: the training split's minority cut to this share (holdout untouched).
+  const share = args.options.has('train-minority-share') ? numberOption(args, 'train-minority-share', 0, 0, 1) : undefined;
 
   const parsed = await readCsvFile(args.positionals[0]!);
   for (const w of parsed.warnings) process.stderr.write(`warning: ${w}\n`);
@@ -106,6 +109,7 @@ export async function run(argv: string[]): Promise<void> {
     methods,
     classifier,
     kinds,
+    ...(share !== undefined ? { trainMinorityShare: share } : {}),
     ...(synthesizeMinority ? { synthesizeMinority } : {}),
     onProgress: (p) => {
       if (p.message !== 'done') process.stderr.write(`[${p.done + 1}/${p.total}] ${p.message}\n`);
