@@ -43,7 +43,7 @@ function ClassBalance({ column }: { column: ColumnProfile }) {
 export function RebalanceForm({ form, onChange, candidates, suggested, target, disabled, seedFixed }: Props) {
   const column = candidates.find((c) => c.name === target);
   const classes = column?.categories?.top ?? [];
-  const set = (key: 'seed' | 'seeds' | 'ratio' | 'epochs') => (e: { currentTarget: { value: string } }) => onChange({ ...form, [key]: e.currentTarget.value });
+  const set = (key: 'seed' | 'seeds' | 'ratio' | 'epochs' | 'rarer') => (e: { currentTarget: { value: string } }) => onChange({ ...form, [key]: e.currentTarget.value });
   return (
     <fieldset className="rebalance-form" disabled={disabled} style={{ border: 0, padding: 0, margin: 0 }}>
       <div className="form-row" style={ROW}>
@@ -86,6 +86,10 @@ export function RebalanceForm({ form, onChange, candidates, suggested, target, d
         </label>
         <label title="Minority / majority size after rebalancing (1 = balanced)">
           Ratio <input type="number" min={0.05} max={1} step={0.05} value={form.ratio} onChange={set('ratio')} data-testid="rebalance-ratio" style={{ width: '5em' }} />
+        </label>
+        <label title="Optional: randomly drop minority rows of the training split until they are this share of it (e.g. 0.05), to test the methods on a rarer class. The holdout is untouched.">
+          Rarer minority in training{' '}
+          <input type="text" inputMode="decimal" placeholder="as is" value={form.rarer} onChange={set('rarer')} data-testid="rebalance-rarer" style={{ width: '5em' }} />
         </label>
         <label>
           CTGAN epochs <input type="number" min={1} step={1} value={form.epochs} onChange={set('epochs')} data-testid="rebalance-epochs" style={{ width: '5em' }} />

@@ -41,6 +41,7 @@ export function rebalanceCliArgs(request: RebalanceRequestBody, csvName: string)
   if (request.holdout !== undefined && request.holdout !== CLI_DEFAULTS.holdout) args.push(...option('holdout', request.holdout));
   if (request.ratio !== undefined && request.ratio !== CLI_DEFAULTS.ratio) args.push(...option('ratio', request.ratio));
   if (request.classifier !== undefined && request.classifier !== CLI_DEFAULTS.classifier) args.push(...option('classifier', request.classifier));
+  if (request.trainMinorityShare !== undefined) args.push(...option('train-minority-share', request.trainMinorityShare));
   // The worker's default list is every method (ctgan included), like the CLI's.
   const methods = request.methods ? orderedMethods(request.methods) : [...REBALANCE_METHODS];
   if (methods.length !== REBALANCE_METHODS.length) args.push(...option('methods', methods.join(',')));

@@ -21,6 +21,8 @@ export interface LabForm {
   seeds: string;
   ratio: string;
   epochs: string;
+  /** Cut the training split's minority to this share (the benchmark's 'rare' scenario); '' = as is. */
+  rarer: string;
   methods: RebalanceMethod[];
 }
 
@@ -34,6 +36,7 @@ export function defaultLabForm(seed: number): LabForm {
     seeds: '1',
     ratio: String(CLI_DEFAULTS.ratio),
     epochs: String(DEFAULT_LAB_EPOCHS),
+    rarer: '',
     methods: [...REBALANCE_METHODS],
   };
 }
@@ -48,6 +51,7 @@ export function formFromRequest(r: RebalanceRequestBody): LabForm {
     seeds: String(r.seeds ?? 1),
     ratio: String(r.ratio ?? CLI_DEFAULTS.ratio),
     epochs: String(r.epochs ?? DEFAULT_LAB_EPOCHS),
+    rarer: r.trainMinorityShare !== undefined ? String(r.trainMinorityShare) : '',
     methods: r.methods ? REBALANCE_METHODS.filter((m) => r.methods!.includes(m)) : [...REBALANCE_METHODS],
   };
 }
@@ -73,6 +77,8 @@ export function labRequest(form: LabForm, target: string, backend: BackendName |
   if (seed + seeds - 1 > 0xffffffff) return { error: `Seeds ${seed}..${seed + seeds - 1} go past 4294967295: pick a smaller seed.` };
   const ratio = Number(form.ratio);
   if (form.ratio.trim() === '' || !(ratio > 0 && ratio <= 1)) return { error: `Ratio must be in (0, 1] (minority / majority after rebalancing), got '${form.ratio}'.` };
+  const rarer = Number(form.rarer);
+  if (form.rarer.trim() !== '' && !(rarer > 0 && rarer < 1)) return { error: `The training minority share must be in (0, 1), e.g. 0.05, got '${form.rarer}'.` };
   const ctgan = form.methods.includes('ctgan');
   const epochs = Number(form.epochs);
   if (ctgan && (!isWhole(form.epochs) || epochs < 1)) return { error: `CTGAN epochs must be a whole number from 1, got '${form.epochs}'.` };
@@ -85,6 +91,7 @@ export function labRequest(form: LabForm, target: string, backend: BackendName |
       ratio,
       methods: REBALANCE_METHODS.filter((m) => form.methods.includes(m)),
       classifier: form.classifier,
+      ...(form.rarer.trim() !== '' ? { trainMinorityShare: rarer } : {}),
       ...(ctgan ? { epochs, ...(backend !== 'auto' ? { backend } : {}) } : {}),
     },
   };

@@ -33,10 +33,11 @@ describe('rebalance CLI command', () => {
       methods: ['smote', 'baseline'],
       classifier: 'gbdt',
       epochs: 7,
+      trainMinorityShare: 0.05,
     };
     expect(rebalanceCliArgs(request, 'toy.csv')).toEqual([
       'toy.csv', '--target', 'label', '--minority', 'fraud', '--holdout', '0.3', '--ratio', '0.5', '--classifier', 'gbdt',
-      '--methods', 'baseline,smote', '--seed', '12', '--seeds', '3', '--json',
+      '--train-minority-share', '0.05', '--methods', 'baseline,smote', '--seed', '12', '--seeds', '3', '--json',
     ]);
   });
 
@@ -86,6 +87,9 @@ describe('rebalance form', () => {
       [{ ratio: '1.5' }, /Ratio/],
       [{ ratio: '' }, /Ratio/],
       [{ epochs: '0' }, /CTGAN epochs/],
+      [{ rarer: '0' }, /training minority share must be in \(0, 1\)/],
+      [{ rarer: '1' }, /training minority share/],
+      [{ rarer: 'x' }, /training minority share/],
       [{ methods: [] }, /at least one method/],
     ];
     for (const [patch, message] of bad) {
@@ -96,7 +100,8 @@ describe('rebalance form', () => {
   });
 
   it('reopens on the request it sent, and toggles keep the lab order', () => {
-    const built = labRequest({ ...form, seeds: '3', ratio: '0.25', minority: 'a', classifier: 'gbdt', methods: ['ctgan', 'baseline'] }, 't', 'auto');
+    const built = labRequest({ ...form, seeds: '3', ratio: '0.25', minority: 'a', classifier: 'gbdt', rarer: '0.05', methods: ['ctgan', 'baseline'] }, 't', 'auto');
+    expect(built).toMatchObject({ request: { trainMinorityShare: 0.05 } });
     if ('error' in built) throw new Error(built.error);
     const again = labRequest(formFromRequest(built.request), 't', 'auto');
     expect(again).toEqual(built);

@@ -80,16 +80,18 @@ describe('rebalance: the CLI and the worker print the same JSON', () => {
     expect(worker).toEqual(cli);
   }, 30_000);
 
-  it('with 3 seeds, an explicit positive class, ratio 0.5 and boosted trees (means, spreads, per-seed scores)', async () => {
+  it('with 3 seeds, an explicit positive class, ratio 0.5, a rarer training minority and boosted trees', async () => {
     const csv = toyCsv(300, 0.12, 21);
-    const request = requestFor({ seeds: '3', minority: 'fraud', ratio: '0.5', classifier: 'gbdt' }, 'label', 41);
-    expect(request).toMatchObject({ seed: 41, seeds: 3, minority: 'fraud', ratio: 0.5, classifier: 'gbdt' });
+    const request = requestFor({ seeds: '3', minority: 'fraud', ratio: '0.5', classifier: 'gbdt', rarer: '0.08' }, 'label', 41);
+    expect(request).toMatchObject({ seed: 41, seeds: 3, minority: 'fraud', ratio: 0.5, classifier: 'gbdt', trainMinorityShare: 0.08 });
     const worker = await viaWorker(csv, 'toy.csv', request);
     const cli = await viaCli(csv, 'toy.csv', request);
     const doc = cli as RebalanceResult;
     expect(doc.seeds).toEqual([41, 42, 43]);
     expect(doc.perSeed).toHaveLength(3);
     expect(doc.methods.every((m) => m.spread !== undefined)).toBe(true);
+    // The rarer training minority reached both: about 8% of the training split is minority.
+    expect(doc.trainMinority / doc.trainRows).toBeCloseTo(0.08, 2);
     expect(worker).toEqual(cli);
   }, 30_000);
 
