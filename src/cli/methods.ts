@@ -70,7 +70,7 @@ async function writeModel(path: string, text: string | null, method: string, pro
   progress.log(`Model written to ${path}.`);
 }
 
-/** Runners for synthesize's METHODS table. */
+/** Runners for synthesize's loadMethod. */
 export const EXTRA_METHODS: Record<'tvae' | 'copula' | 'profile', MethodRunner> = {
   tvae: runner('tvae'),
   copula: runner('copula'),

@@ -110,8 +110,12 @@ export function weightsFromFile(weights: ModelFile['weights']): WeightSnapshot[]
   return weights.map((w) => ({ name: w.name, shape: w.shape, values: decodeFloat32(w.base64, w.shape.reduce((a, b) => a * b, 1), w.name) }));
 }
 
-/** Parse and validate a model file (JSON text or an already-parsed value). */
-export function parseModelFile(input: unknown): ModelFile {
+/**
+ * JSON text (or an already-parsed value) -> an object that says it is a Synthtab model file, of any
+ * method; its fields are not checked yet. SynthtabError('bad-model-file') otherwise. Cheap (no
+ * TF.js), so a CLI can refuse a wrong file before loading the model code.
+ */
+export function parseModelJson(input: unknown): Record<string, unknown> {
   let json: unknown = input;
   if (typeof input === 'string') {
     try {
@@ -123,6 +127,12 @@ export function parseModelFile(input: unknown): ModelFile {
   if (typeof json !== 'object' || json === null || (json as { format?: unknown }).format !== MODEL_FORMAT) {
     throw new SynthtabError('bad-model-file', 'This is not a Synthtab model file.');
   }
+  return json as Record<string, unknown>;
+}
+
+/** Parse and validate a model file (JSON text or an already-parsed value). */
+export function parseModelFile(input: unknown): ModelFile {
+  const json = parseModelJson(input);
   const version = (json as { version?: unknown }).version;
   if (typeof version === 'number' && version > MODEL_VERSION) {
     throw new SynthtabError('bad-model-file', `This model file has format version ${version}, newer than this Synthtab reads (${MODEL_VERSION}); update Synthtab.`);

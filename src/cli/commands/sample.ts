@@ -7,9 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { conditionOption, intOption, parseArgs } from '../args.ts';
 import { writeCsvFile } from '../io.ts';
 import { SynthtabError } from '../../core/errors.ts';
-import { initNodeBackend } from '../../model/backend-node.ts';
-import { readCsvFormats } from '../../model/model-file.ts';
-import { loadModelFile } from '../../model/tvae/load.ts';
+import { parseModelJson, readCsvFormats } from '../../model/model-file.ts';
 
 const USAGE = 'Usage: synthtab sample <model.json> --out <synth.csv> --rows N [--condition col=value] [--seed N] [--backend wasm|cpu]';
 
@@ -33,12 +31,16 @@ export async function run(argv: string[]): Promise<void> {
     const code = typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : '';
     throw new SynthtabError('bad-option', code === 'ENOENT' ? `File not found: ${path}` : `Cannot read ${path}: ${code || String(e)}`);
   }
+  // Not JSON, not a model file, or damaged formats: refused before TF.js loads.
+  const json = parseModelJson(text);
+  const formats = readCsvFormats(json);
+  const [{ initNodeBackend }, { loadModelFile }] = await Promise.all([import('../../model/backend-node.ts'), import('../../model/tvae/load.ts')]);
   await initNodeBackend(backend);
-  const synth = loadModelFile(text); // CTGAN or TVAE, by the file's method
+  const synth = loadModelFile(json); // CTGAN or TVAE, by the file's method
   try {
     const table = await synth.sample(rows, { ...(condition ? { condition } : {}), seed });
     // In the training CSV's formats when the model file has them (" Private", " ?").
-    await writeCsvFile(out, table, { formats: readCsvFormats(JSON.parse(text)) });
+    await writeCsvFile(out, table, { formats });
     process.stderr.write(`Wrote ${table.rowCount} rows to ${out}.\n`);
   } finally {
     synth.dispose();

@@ -12,8 +12,9 @@
  * the plan fakes are not learned; they get Faker values (locale from --locale or the data) at
  * sampling, with the real null share and uniqueness and never a real identifying value.
  *
- * Hooks for later work: `--method` other than ctgan (copula, tvae, profile) dispatches through
- * METHODS below; `--report` goes through writeReport.
+ * `--method` other than ctgan (copula, tvae, profile) dispatches through loadMethod (cli/methods.ts);
+ * `--report` goes through writeReport. TF.js and the model code load only once the arguments, the
+ * CSV and the condition have been checked, so bad input fails in a moment.
  */
 import { writeFile } from 'node:fs/promises';
 import { conditionOption, intOption, parseArgs, type ParsedArgs } from '../args.ts';
@@ -27,10 +28,7 @@ import { profileTable } from '../../core/profile/profile.ts';
 import { createRng } from '../../core/rng.ts';
 import { cellText, type Table } from '../../core/table/table.ts';
 import { DEFAULT_TRAIN_OPTIONS, isDiscreteKind, type ColumnKind, type ColumnPlan, type Condition, type Profile, type TrainEvent, type TrainOptions } from '../../core/types.ts';
-import { initNodeBackend, type NodeBackend } from '../../model/backend-node.ts';
-import { CtganSynthesizer } from '../../model/synthesizer.ts';
-import { QualityTracker } from '../../model/quality-tracker.ts';
-import { EXTRA_METHODS, qualitySummaryLine } from '../methods.ts';
+import type { NodeBackend } from '../../model/backend-node.ts';
 import { preparePersonal, type PersonalColumns } from '../../core/synth/personal.ts';
 
 const USAGE = 'Usage: synthtab synthesize <csv> --out <synth.csv> [--rows N] [--epochs N] [--batch N] [--seed N] [--model-out <model.json>] [--condition col=value] [--report <report.json>] [--method ctgan|tvae|copula|profile] [--backend wasm|cpu] [--quality-every N] [--patience K] [--locale xx]';
@@ -60,6 +58,11 @@ export type MethodRunner = (job: MethodJob) => Promise<Table>;
 /** CTGAN: train, optionally save the model, sample. */
 export async function runCtgan(job: MethodJob): Promise<Table> {
   const { progress } = job;
+  const [{ CtganSynthesizer }, { QualityTracker }, { qualitySummaryLine }] = await Promise.all([
+    import('../../model/synthesizer.ts'),
+    import('../../model/quality-tracker.ts'),
+    import('../methods.ts'),
+  ]);
   const synth = new CtganSynthesizer();
   try {
     const epochs = job.options.epochs ?? DEFAULT_TRAIN_OPTIONS.epochs;
@@ -89,8 +92,15 @@ export async function runCtgan(job: MethodJob): Promise<Table> {
   }
 }
 
-/** Synthesis methods by --method name. Others add 'copula', 'tvae', 'profile' here. */
-export const METHODS: Record<string, MethodRunner | undefined> = { ctgan: runCtgan, ...EXTRA_METHODS };
+/** The --method names. */
+export const METHOD_NAMES = ['ctgan', 'tvae', 'copula', 'profile'] as const;
+export type MethodName = (typeof METHOD_NAMES)[number];
+
+/** The runner for a --method (the non-CTGAN ones live in cli/methods.ts, loaded on demand). */
+export async function loadMethod(name: MethodName): Promise<MethodRunner> {
+  if (name === 'ctgan') return runCtgan;
+  return (await import('../methods.ts')).EXTRA_METHODS[name];
+}
 
 /** --report: the evaluation report (DESIGN.md "Report JSON") of the synthetic rows against the input. */
 export async function writeReport(path: string, real: Table, synthetic: Table, profile: Profile, seed: number): Promise<void> {
@@ -127,10 +137,8 @@ export async function run(argv: string[]): Promise<void> {
   const out = args.options.get('out');
   if (!out) throw new SynthtabError('bad-option', `--out is required. ${USAGE}`);
   const methodName = args.options.get('method') ?? 'ctgan';
-  const method = METHODS[methodName];
-  if (!method) {
-    const known = ['ctgan', 'copula', 'tvae', 'profile'];
-    throw new SynthtabError('bad-option', known.includes(methodName) ? `--method ${methodName} is not available in this build yet; use ctgan.` : `Unknown --method '${methodName}'; choose one of ${known.join(', ')}.`);
+  if (!(METHOD_NAMES as readonly string[]).includes(methodName)) {
+    throw new SynthtabError('bad-option', `Unknown --method '${methodName}'; choose one of ${METHOD_NAMES.join(', ')}.`);
   }
   const seed = intOption(args, 'seed', 0);
   const epochs = intOption(args, 'epochs', DEFAULT_TRAIN_OPTIONS.epochs, 1);
@@ -153,6 +161,8 @@ export async function run(argv: string[]): Promise<void> {
   const plan = personal.plan;
   if (condition) checkCondition(table, plan, condition);
 
+  const method = await loadMethod(methodName as MethodName);
+  const { initNodeBackend } = await import('../../model/backend-node.ts');
   const backend = await initNodeBackend(backendPref);
   const progress = createProgress('epoch');
   progress.log(`${table.rowCount} rows x ${table.columns.length} columns; ${methodName} on the ${backend} backend, ${epochs} epochs, batch ${batchSize}, seed ${seed}.`);
