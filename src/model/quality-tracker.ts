@@ -59,9 +59,12 @@ export interface QualityTrackerOptions {
   score?(synthetic: Table): QuickQuality;
 }
 
+/** The fit hooks the tracker reads (any other hook passes through unchanged). */
 export interface TrackerHooks {
   onEvent?(e: TrainEvent): void | Promise<void>;
   control?: { paused: boolean; stop?: boolean };
+  signal?: AbortSignal;
+  stepEvents?: boolean;
 }
 
 export interface TrackerSummary {
