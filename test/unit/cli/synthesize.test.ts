@@ -54,6 +54,7 @@ describe('synthtab synthesize', () => {
       expect(color).toMatch(/^ (red|blue|green)$/);
       expect(shape).toMatch(/^ (circle|square|\?)$/);
     }
+    expect(out.some((l) => l.endsWith(', ?'))).toBe(true); // missing shapes written as the input's " ?", not empty
     const parsed = parseCsv(readFileSync(join(dir, 'plain.csv'), 'utf8'));
     expect(parsed.table.rowCount).toBe(25);
     expect(parsed.formats.color).toEqual({ prefix: ' ', suffix: '', missing: '' });
