@@ -236,3 +236,48 @@ export async function runComparison(table: Table, plan: ColumnPlan[], opts: Comp
     seed,
   };
 }
+
+/** The worker's 'compare' request (protocol.ts includes it in Request). */
+export interface CompareRequest {
+  type: 'compare';
+  id: number;
+  methods: CompareMethod[];
+  /** ctgan/tvae epochs (default 30). */
+  epochs?: number;
+  seed?: number;
+  /** Share held out (default 0.2). */
+  holdout?: number;
+  /** Column for TSTR F1. */
+  target?: string;
+}
+
+/** Events answering a 'compare' request (protocol.ts includes them in WorkerEvent). */
+export type CompareWorkerEvent =
+  | { type: 'compare-progress'; requestId: number; method: CompareMethod; index: number; total: number; stage: 'train' | 'evaluate'; epoch?: number; epochs?: number }
+  | { type: 'compare-result'; requestId: number; result: CompareResult };
+
+/** Run a 'compare' request in the worker (the TF.js backend is already selected by the handler). */
+export async function runCompareInWorker(
+  req: CompareRequest, table: Table, plan: ColumnPlan[], post: (e: CompareWorkerEvent) => void,
+  opts: { kinds?: Record<string, ColumnKind>; signal?: AbortSignal; control?: { paused: boolean; stop?: boolean } } = {},
+): Promise<CompareResult> {
+  const methods = req.methods.filter(isCompareMethod);
+  if (methods.length !== req.methods.length) throw new SynthtabError('bad-option', `Unknown method in ${req.methods.join(', ')}; use ${COMPARE_METHODS.join(', ')}.`);
+  const total = methods.length;
+  const result = await runComparison(table, plan, {
+    methods,
+    options: { epochs: req.epochs ?? 30, seed: req.seed ?? 0 },
+    ...(req.holdout !== undefined ? { holdout: req.holdout } : {}),
+    ...(req.target ? { target: req.target } : {}),
+    ...(opts.kinds ? { kinds: opts.kinds } : {}),
+    ...(opts.signal ? { signal: opts.signal } : {}),
+    ...(opts.control ? { control: opts.control } : {}),
+    onProgress: (method, index, e) => {
+      if (e.type === 'epoch') post({ type: 'compare-progress', requestId: req.id, method, index, total, stage: 'train', epoch: e.epoch, epochs: e.epochs });
+      else if (e.type === 'evaluate') post({ type: 'compare-progress', requestId: req.id, method, index, total, stage: 'evaluate' });
+      else if (e.type === 'stage' && e.stage === 'transform') post({ type: 'compare-progress', requestId: req.id, method, index, total, stage: 'train' });
+    },
+  });
+  post({ type: 'compare-result', requestId: req.id, result });
+  return result;
+}

@@ -5,6 +5,8 @@
 import type { Engine, SynthesizerLike } from './engine.ts';
 import { deviceLostReason, fallbackBackend, selectBackend } from '../model/backend-browser.ts';
 import { CtganSynthesizer } from '../model/synthesizer.ts';
+import { TvaeSynthesizer } from '../model/tvae/synthesizer.ts';
+import { loadModelFile } from '../model/tvae/load.ts';
 import { createCsvParser } from '../core/csv/parse.ts';
 import { tableToCsvChunks } from '../core/csv/write.ts';
 import { profileTable } from '../core/profile/profile.ts';
@@ -19,7 +21,7 @@ import { ProfiledTables } from '../core/synth/profiled-tables.ts';
  * personal columns are faked (issue 7, core/synth/personal.ts): fit trains on the plan with the
  * profile's default actions applied ('fake' -> not learned) and sample puts Faker values there.
  */
-export function wrapCtgan(synth: CtganSynthesizer, profiled?: ProfiledTables): SynthesizerLike {
+export function wrapCtgan(synth: CtganSynthesizer | TvaeSynthesizer, profiled?: ProfiledTables): SynthesizerLike {
   let personal: PersonalColumns | null = null;
   return {
     fit: async (table, plan, options, hooks) => {
@@ -55,10 +57,12 @@ export function createDefaultEngine(backends: Engine['backends'] = { select: sel
     createCsvParser: () => createCsvParser(),
     profileTable: (table) => profiled.remember(table, profileTable(table)),
     createSynthesizer: (method) => {
-      if (method !== 'ctgan') throw new SynthtabError('bad-option', `The ${method} method is not available in the browser yet; use ctgan.`);
+      if (method === 'tvae') return wrapCtgan(new TvaeSynthesizer(), profiled);
+      if (method !== 'ctgan') throw new SynthtabError('bad-option', `The ${method} method is not available for training in the browser; use ctgan or tvae.`);
       return wrapCtgan(new CtganSynthesizer(), profiled);
     },
-    loadSynthesizer: (json) => wrapCtgan(CtganSynthesizer.fromFile(json)),
+    // CTGAN or TVAE, by the file's method.
+    loadSynthesizer: (json) => wrapCtgan(loadModelFile(json)),
     evaluate: async (real, synthetic, { target, seed, kinds, holdout }) =>
       evaluate(real, synthetic, { rng: createRng(seed), ...(target ? { target } : {}), ...(kinds ? { kinds } : {}), ...(holdout ? { holdout } : {}) }),
     tableToCsvChunks: (table, { header }) => csvChunks(table, header),

@@ -13,6 +13,7 @@ import { parseBlob, parseText, type ParsedFile } from './read-file.ts';
 import { runTraining } from './train.ts';
 import { streamSample } from './sample.ts';
 import { runRebalanceInWorker } from './rebalance.ts';
+import { runCompareInWorker } from './compare.ts';
 import { splitHoldout } from './holdout.ts';
 import { reportCharts } from './report-charts.ts';
 import { defaultModelStore, type ModelStore } from './model-store.ts';
@@ -49,7 +50,7 @@ interface State {
   backend: BackendChoice | null;
   backendPref: BackendName | 'auto';
   /** The running train/sample/evaluate job, if any; `finished` settles once it is cleared. */
-  job: { kind: 'train' | 'sample' | 'evaluate' | 'load' | 'rebalance'; abort: AbortController; control: FitControl; finished: Promise<void>; finish: () => void } | null;
+  job: { kind: 'train' | 'sample' | 'evaluate' | 'load' | 'rebalance' | 'compare'; abort: AbortController; control: FitControl; finished: Promise<void>; finish: () => void } | null;
 }
 
 async function loadDefaultEngine(): Promise<Engine> {
@@ -280,6 +281,20 @@ export function createHandler(post: Post, options: HandlerOptions = {}): (req: R
             tableToCsv: (t) => [...eng.tableToCsvChunks(t, { header: true })].join(''),
             signal: job.abort.signal,
           });
+        } finally {
+          endJob(job);
+        }
+        return;
+      }
+      case 'compare': {
+        // Method comparison (src/worker/compare.ts): posts 'compare-progress' and 'compare-result'.
+        const table = requireTable();
+        const eng = await engine();
+        const job = await startJob('compare');
+        try {
+          if (req.methods.includes('ctgan') || req.methods.includes('tvae')) await ensureBackend(eng, req.id);
+          const kinds = s.plan ? Object.fromEntries(s.plan.map((p) => [p.name, p.kind])) : undefined;
+          await runCompareInWorker(req, table, s.plan ?? [], post, { ...(kinds ? { kinds } : {}), signal: job.abort.signal, control: job.control });
         } finally {
           endJob(job);
         }

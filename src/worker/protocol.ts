@@ -7,6 +7,7 @@
  */
 import type { ColumnKind, ColumnPlan, Condition, Profile, TrainOptions } from '../core/types.ts';
 import type { ClassifierName, RebalanceMethod, RebalanceResult } from '../core/rebalance/lab.ts';
+import type { CompareRequest, CompareWorkerEvent } from './compare.ts';
 import type { AssociationMethod } from '../core/metrics/quality-report.ts';
 
 export const PROTOCOL_VERSION = 1;
@@ -118,6 +119,8 @@ export type Request =
       /** Make the task harder: cut the training split's minority rows to this share of it (holdout untouched). */
       trainMinorityShare?: number;
     }
+  /** Method comparison (issue 8; src/worker/compare.ts): answers 'compare-progress' events and one 'compare-result'. */
+  | CompareRequest
   | { type: 'dispose'; id: number };
 
 export type RequestType = Request['type'];
@@ -157,6 +160,7 @@ export type WorkerEvent =
   | { type: 'stored-model'; requestId: number; info: StoredModelInfo | null }
   /** The rebalance lab's result (the CLI's `rebalance --json` document) and the augmented training set as CSV. */
   | { type: 'rebalance-result'; requestId: number; result: RebalanceResult; augmented?: { method: RebalanceMethod; csv: string; rows: number; syntheticRows: number } }
+  | CompareWorkerEvent
   | { type: 'done'; requestId: number }
   | { type: 'error'; requestId?: number; code: string; message: string };
 

@@ -79,6 +79,7 @@ export function applyRequest(state: SessionState, id: number, body: RequestBody,
       return { ...s, error: null, rebalance: { requestId: id, status: 'running', progress: null, result: null, augmented: null, request: body } };
     case 'stored-model':
     case 'dispose':
+    case 'compare': // the compare panel (src/ui/compare) keeps its own state from the request's events
       return s;
     default:
       return assertNever(body);
@@ -179,6 +180,9 @@ export function applyEvent(state: SessionState, e: WorkerEvent, now: number): Se
     case 'rebalance-result':
       if (e.requestId !== state.rebalance.requestId) return state;
       return { ...state, rebalance: { ...state.rebalance, status: 'done', progress: null, result: e.result, augmented: e.augmented ?? null } };
+    case 'compare-progress':
+    case 'compare-result':
+      return state; // handled by src/ui/compare/ComparePanel.tsx
     case 'done':
       if (kind === 'save-model' || kind === 'load-model' || kind === 'restore-model') return { ...state, modelBusy: false };
       if (kind === 'sample' && e.requestId === state.export.requestId && state.export.status === 'running') {

@@ -80,7 +80,7 @@ describe('worker handler with the real engine (Node wasm/cpu)', () => {
     const rec = recorder();
     const handle = createHandler(rec.post, { engine: createDefaultEngine(nodeBackends), store: createMemoryModelStore() });
     await handle({ type: 'load-text', id: 1, text: toyCsv(20), name: 'toy.csv' });
-    await handle({ type: 'train', id: 2, method: 'tvae', options: SMALL });
+    await handle({ type: 'train', id: 2, method: 'copula', options: SMALL });
     expect(rec.events.at(-1)).toMatchObject({ type: 'error', code: 'bad-option' });
   });
 });
