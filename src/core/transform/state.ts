@@ -43,6 +43,11 @@ const gmmState = z.object({
   nullable: z.boolean(),
   /** Offset of the alpha scalar in the encoded row. */
   start: z.number().int().min(0),
+  /**
+   * Per kept component: the value it is a point mass at (decoded exactly, ignoring alpha), or null
+   * (gmm-column.ts findSpikes). Absent in model files written before it existed: no spikes.
+   */
+  spikes: z.array(z.number().nullable()).optional(),
 });
 
 /** categorical / boolean: one-hot in order of first appearance (CTGAN-SPEC 2.2). */
@@ -121,6 +126,11 @@ export function parseTransformerState(json: unknown): TransformerState {
     const issue = r.error.issues[0];
     const where = issue ? issue.path.join('.') : '';
     throw new SynthtabError('bad-model-file', `The model file's transformer state is invalid${where ? ` at ${where}` : ''}.`);
+  }
+  for (const c of r.data.columns) {
+    if (c.handler === 'gmm' && c.spikes !== undefined && c.spikes.length !== c.model.means.length) {
+      throw new SynthtabError('bad-model-file', `The model file's transformer state is invalid at column "${c.name}": ${c.spikes.length} spike entries for ${c.model.means.length} modes.`);
+    }
   }
   return r.data;
 }
