@@ -142,6 +142,12 @@ export interface TrainOptions {
   pac: number;
   logFrequency: boolean;
   seed: number;
+  /**
+   * CTGAN: decay per step of the moving average of the generator's weights that sampling uses
+   * (src/model/networks.ts); 0 = sample from the last weights, as the reference does. Absent =
+   * the model's default (DEFAULT_GENERATOR_AVERAGE).
+   */
+  generatorAverage?: number;
 }
 
 export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {

@@ -104,6 +104,7 @@ export function trainStep(nets: CtganNetworks, data: tf.Tensor2D, draws: StepDra
       return tf.add(tf.neg(tf.mean(yFake)), ce) as tf.Scalar;
     }, gVars);
     nets.gOptimizer.applyGradients(decayed(grads, gVars, options.generatorDecay));
+    nets.updateAverage(); // the weights sampling uses (networks.ts)
     return tf.stack([lossG, lossD, penalty]) as tf.Tensor1D;
   });
 }

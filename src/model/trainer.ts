@@ -146,7 +146,7 @@ export async function runTraining(
   const matrix = tf.tensor2d(data.data, [data.rows, data.width]);
   const history: EpochLoss[] = [];
   let snapshot: tf.Tensor[] | null = null;
-  const vars = nets.namedVariables().map((v) => v.variable);
+  const vars = nets.stateVariables(); // the sampling average too: a NaN step reaches it
   const started = performance.now();
   let stopped = false;
   let diverged: TrainResult['diverged'];
