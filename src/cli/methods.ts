@@ -8,7 +8,7 @@ import { writeFile } from 'node:fs/promises';
 import { createRng } from '../core/rng.ts';
 import type { Table } from '../core/table/table.ts';
 import { PROFILE_SAMPLE_NOTE } from '../core/pii/profile-sample.ts';
-import { withCsvFormats } from '../model/model-file.ts';
+import { withFileExtras } from '../model/model-file.ts';
 import type { TrackerSummary } from '../model/quality-tracker.ts';
 import { trainMethod, type CompareMethod } from '../worker/compare.ts';
 import type { MethodJob, MethodRunner } from './commands/synthesize.ts';
@@ -56,9 +56,9 @@ function runner(method: Exclude<CompareMethod, 'ctgan'>): MethodRunner {
   };
 }
 
-/** The model text with the input's CSV formats added (model-file.ts withCsvFormats). */
+/** The model text with the input's CSV formats and the faked personal columns added (model-file.ts withFileExtras). */
 function modelTextOrNull(text: string | null, job: MethodJob): string | null {
-  return text === null ? null : withCsvFormats(text, job.formats);
+  return text === null ? null : withFileExtras(text, { formats: job.formats, fakes: job.personal?.saved });
 }
 
 async function writeModel(path: string, text: string | null, method: string, progress: Progress): Promise<void> {

@@ -5,11 +5,17 @@
  *
  *   { format: 'synthtab-model', version: 1, method: 'ctgan', createdAt, options, plan,
  *     transformer, ctgan: { counts, samplingBn, epochs, lossHistory }, weights: [{ name, shape, dtype, base64 }],
- *     formats? }
+ *     formats?, fakes? }
  *
  * `formats` (optional, added after version 1 shipped; older files simply lack it): the input CSV's
  * per-column whitespace and missing token (core/csv/format.ts), so `sample` writes rows that look
  * like the training file.
+ *
+ * `fakes` (optional, added likewise): the faked personal columns (ColumnPlan.action 'fake'), as
+ * core/pii/saved-fakes.ts SavedFakeColumn: personal kind, Faker locale, null share, uniqueness and
+ * the format derived from real values ('(###) ###-####', 'C-' + 5 digits), never a real value.
+ * Loaded models build Faker fillers from it (prepareSavedFakes) instead of "text N" placeholders.
+ * Both sections are top-level and method-independent: TVAE files carry them too (withFileExtras).
  *
  * Loading validates with zod and fails with SynthtabError('bad-model-file') and a one-line reason:
  * not JSON, not a Synthtab model, a newer format version, or a field that does not fit.
@@ -17,6 +23,7 @@
 import { z } from 'zod';
 import { nonPlainFormats, type CsvFormats } from '../core/csv/format.ts';
 import { SynthtabError } from '../core/errors.ts';
+import { parseSavedFakes, savedFakesSchema, type SavedFakeColumn } from '../core/pii/saved-fakes.ts';
 import { COLUMN_KINDS, type ColumnKind, type ColumnPlan, type TrainOptions } from '../core/types.ts';
 import type { WeightSnapshot } from './networks.ts';
 
@@ -74,6 +81,7 @@ const modelFileSchema = z.object({
   }),
   weights: z.array(weightSchema),
   formats: csvFormatsSchema.optional(),
+  fakes: savedFakesSchema.optional(),
 });
 
 export type ModelFile = z.infer<typeof modelFileSchema>;
@@ -162,15 +170,38 @@ export function readCsvFormats(json: unknown): CsvFormats {
 }
 
 /**
+ * The faked personal columns stored in any Synthtab model file (any method), or [] when it has none
+ * (older files). `json` is the parsed file; a `fakes` field that does not fit is a 'bad-model-file' error.
+ */
+export function readFakes(json: unknown): SavedFakeColumn[] {
+  if (typeof json !== 'object' || json === null || !('fakes' in json)) return [];
+  return parseSavedFakes(json.fakes);
+}
+
+/**
  * `modelText` (any method's model file as JSON text) with `formats` added (only the columns whose
  * format is not plain); unchanged when there are none. For methods whose synthesizer does not
  * carry formats itself (CtganSynthesizer has csvFormats).
  */
 export function withCsvFormats(modelText: string, formats: CsvFormats | undefined): string {
-  const kept = formats ? nonPlainFormats(formats) : {};
-  if (Object.keys(kept).length === 0) return modelText;
+  return withFileExtras(modelText, { formats });
+}
+
+/**
+ * `modelText` (any method's model file as JSON text) with the optional top-level sections set:
+ * `formats` (non-plain columns only) and `fakes` (faked personal columns, PersonalColumns.saved).
+ * Parsed and written once; unchanged when there is nothing to add. For synthesizers that do not
+ * carry these themselves (CtganSynthesizer has csvFormats and fakes; TVAE does not).
+ */
+export function withFileExtras(modelText: string, extras: { formats?: CsvFormats | undefined; fakes?: readonly SavedFakeColumn[] | undefined }): string {
+  const formats = extras.formats ? nonPlainFormats(extras.formats) : {};
+  const fakes = extras.fakes ?? [];
+  const add: Record<string, unknown> = {};
+  if (Object.keys(formats).length > 0) add.formats = formats;
+  if (fakes.length > 0) add.fakes = fakes;
+  if (Object.keys(add).length === 0) return modelText;
   const json = JSON.parse(modelText) as Record<string, unknown>;
-  return JSON.stringify({ ...json, formats: kept });
+  return JSON.stringify({ ...json, ...add });
 }
 
 /** Stable serialisation of the plan (excluded only when true). */

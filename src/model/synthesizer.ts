@@ -17,6 +17,7 @@
  */
 import { SynthtabError } from '../core/errors.ts';
 import { nonPlainFormats, type CsvFormats } from '../core/csv/format.ts';
+import type { SavedFakeColumn } from '../core/pii/saved-fakes.ts';
 import { createRng, type Rng } from '../core/rng.ts';
 import { ConditionalSampler } from '../core/sampler/conditional-sampler.ts';
 import type { Table } from '../core/table/table.ts';
@@ -79,6 +80,12 @@ export class CtganSynthesizer {
    * model file so rows sampled from it can be written like the input. Set by the caller.
    */
   csvFormats: CsvFormats = {};
+  /**
+   * The faked personal columns (core/synth/personal.ts PersonalColumns.saved: kind, locale, null
+   * share, format; no real value), kept in the model file so a loaded model can fake them again
+   * (core/pii/saved-fakes.ts prepareSavedFakes). Set by the caller; sample() does not use it.
+   */
+  fakes: SavedFakeColumn[] = [];
 
   constructor(opts: { samplingBn?: SamplingBn } = {}) {
     this.samplingBn = opts.samplingBn ?? DEFAULT_SAMPLING_BN;
@@ -211,6 +218,7 @@ export class CtganSynthesizer {
       ctgan: { counts: t.counts, samplingBn: this.samplingBn, epochs: this.epochsTrained, lossHistory: this.lossHistory.map((h) => ({ ...h })) },
       weights: weightsToFile(this.hostWeights),
       ...(Object.keys(nonPlainFormats(this.csvFormats)).length > 0 ? { formats: nonPlainFormats(this.csvFormats) } : {}),
+      ...(this.fakes.length > 0 ? { fakes: this.fakes.map((f) => ({ ...f })) } : {}),
     };
   }
 
@@ -243,6 +251,7 @@ export class CtganSynthesizer {
     s.epochsTrained = f.ctgan.epochs;
     s.lossHistory.push(...f.ctgan.lossHistory);
     s.csvFormats = f.formats ?? {};
+    s.fakes = f.fakes ?? [];
     return s;
   }
 

@@ -82,6 +82,7 @@ export async function runCtgan(job: MethodJob): Promise<Table> {
     if (tracker) progress.log(qualitySummaryLine(await tracker.finish()));
     if (job.modelOut) {
       synth.csvFormats = job.formats ?? {};
+      synth.fakes = job.personal?.saved ?? []; // faked columns' kind/locale/format, no real value
       await writeFile(job.modelOut, synth.toFileText());
       progress.log(`Model written to ${job.modelOut}.`);
     }

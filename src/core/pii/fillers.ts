@@ -9,9 +9,10 @@
  * - the null share (exactly round(n x share) nulls per call) and uniqueness (a unique real column
  *   gives unique fakes, also across calls of the same filler: batches, conditional retries);
  * - for identifying kinds, the set of real values in canonical form: no fake ever equals one;
- * - a sample of real values, read only for their format (phone grouping, id shape, zip width).
- * Nothing of this leaves the closure: the model file only knows the column is 'text' (plan.ts
- * FAKE_KIND) and its null share.
+ * - a sample of real values, read only for their format (phone grouping, id shape, zip width)
+ *   and kept as the FakeShape derived from them (fake-shape.ts), not as values.
+ * The values to avoid never leave memory. A model file stores the rest (kind, locale, null share,
+ * uniqueness, shape: saved-fakes.ts), so a loaded model can fake the column again.
  *
  * Determinism: a filler draws from the Rng the transformer hands it (forked from the sample
  * seed), so the same seed gives the same fakes, provided the fillers are fresh: across-call
@@ -22,6 +23,7 @@ import { SynthtabError } from '../errors.ts';
 import { cellText, type Column, type Table } from '../table/table.ts';
 import type { Filler } from '../transform/rule-column.ts';
 import type { ColumnPlan, Profile } from '../types.ts';
+import { deriveFakeShape, type FakeShape } from './fake-shape.ts';
 import { canonicalValue, generateFakeColumn } from './generate.ts';
 import { isIdentifyingPii, type PiiKind } from './kinds.ts';
 import { normalizeLocale, type SupportedLocale } from './vocab.ts';
@@ -41,8 +43,10 @@ export interface FakeColumnSpec {
   unique: boolean;
   /** Canonical forms of the real values (identifying kinds only; empty otherwise). */
   forbiddenKeys: ReadonlySet<string>;
-  /** Real values, read for their format only. */
-  template: readonly string[];
+  /** The format fakes follow, derived from a sample of real values (no values kept). */
+  shape: FakeShape | null;
+  /** Faker locale for this column; default the one `fillersFor` is given. */
+  locale?: SupportedLocale;
 }
 
 export interface FakeFillerOptions {
@@ -74,7 +78,8 @@ export function fakeColumnSpec(col: Column, kind: PiiKind): FakeColumnSpec {
   let i = 0;
   for (const v of seen) if (i++ % stride === 0 && template.length < TEMPLATE_SIZE) template.push(v);
   return {
-    name: col.name, kind, nullRate: rows ? 1 - present / rows : 0, unique: present > 1 && seen.size === present, forbiddenKeys, template,
+    name: col.name, kind, nullRate: rows ? 1 - present / rows : 0, unique: present > 1 && seen.size === present, forbiddenKeys,
+    shape: deriveFakeShape(kind, template),
   };
 }
 
@@ -92,7 +97,7 @@ export function prepareFakeColumns(table: Table, profile: Profile, plan: readonl
   return specs;
 }
 
-/** A fresh filler per spec (fresh memory of emitted values), by column name. */
+/** A fresh filler per spec (fresh memory of emitted values), by column name; `locale` unless the spec has its own. */
 export function fillersFor(specs: readonly FakeColumnSpec[], locale: SupportedLocale): Map<string, Filler> {
   const fillers = new Map<string, Filler>();
   for (const spec of specs) {
@@ -100,12 +105,12 @@ export function fillersFor(specs: readonly FakeColumnSpec[], locale: SupportedLo
     fillers.set(spec.name, (n, rng) =>
       generateFakeColumn(spec.kind, n, {
         rng,
-        locale,
+        locale: spec.locale ?? locale,
         nullRate: spec.nullRate,
         unique: spec.unique,
         forbidden: new Set<string>(),
         forbiddenKeys: spec.forbiddenKeys,
-        template: spec.template,
+        shape: spec.shape,
         ...(spec.unique && emitted.size < MAX_TRACKED ? { used: emitted } : {}),
       }),
     );

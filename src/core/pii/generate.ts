@@ -10,7 +10,8 @@
  *   names and addresses without case or extra spaces.
  * - Templates: real example values (a sample of the column) keep the fakes in the column's format:
  *   identifiers take the real shape ('C-00123' -> 'C-' + 5 digits), phone numbers, postal codes and
- *   card numbers the real digit grouping. Examples are only read for their format.
+ *   card numbers the real digit grouping. Examples are only read for their format, through the
+ *   FakeShape derived from them (fake-shape.ts), which callers may also pass directly (`shape`).
  * - Retries that keep colliding widen the draw (a longer id, a middle initial, a number in the
  *   e-mail's local part, an apartment number); as a last resort a counter suffix makes the value new,
  *   so generation always ends.
@@ -22,7 +23,8 @@ import { SynthtabError } from '../errors.ts';
 import type { Rng } from '../rng.ts';
 import { isIdentifyingPii, isPiiKind, type PiiKind } from './kinds.ts';
 import { digitsOf } from './patterns.ts';
-import { drawFromShape, formatOf, learnShape, type IdShape } from './shape.ts';
+import { deriveFakeShape, pickFormat, type FakeShape } from './fake-shape.ts';
+import { drawFromShape } from './shape.ts';
 import { fakerFor, normalizeLocale } from './vocab.ts';
 
 export interface FakeOptions {
@@ -35,8 +37,13 @@ export interface FakeOptions {
   unique: boolean;
   /** Real values; identifying kinds never reproduce one. Ignored for the other kinds. */
   forbidden: ReadonlySet<string>;
-  /** Real example values, read for their format only. */
+  /** Real example values, read for their format only (turned into a FakeShape; ignored when `shape` is given). */
   template?: readonly string[];
+  /**
+   * The format to follow, already derived from real examples (fake-shape.ts deriveFakeShape):
+   * what a model file stores instead of the examples. null: Faker's own formats.
+   */
+  shape?: FakeShape | null;
   /**
    * Real values already in canonical form (canonicalValue), forbidden like `forbidden` for
    * identifying kinds; lets a caller that generates many batches canonicalize the real values once.
@@ -71,13 +78,7 @@ export function canonicalValue(kind: PiiKind, v: string): string {
 
 type Draw = (widen: number) => string;
 
-function pickTemplate(template: readonly string[] | undefined, rng: Rng): string | null {
-  if (!template || template.length === 0) return null;
-  return template[rng.int(template.length)]!;
-}
-
-function drawerFor(kind: PiiKind, f: Faker, rng: Rng, template: readonly string[] | undefined): Draw {
-  const examples = template?.map((t) => t.trim()).filter((t) => t.length > 0);
+function drawerFor(kind: PiiKind, f: Faker, rng: Rng, shape: FakeShape | null): Draw {
   switch (kind) {
     case 'email':
       return (w) => {
@@ -92,11 +93,9 @@ function drawerFor(kind: PiiKind, f: Faker, rng: Rng, template: readonly string[
       return (w) => (w > 0 ? `${f.person.firstName()} ${f.string.alpha({ length: 1, casing: 'upper' })}. ${f.person.lastName()}` : `${f.person.firstName()} ${f.person.lastName()}`);
     case 'phone':
       return () => {
-        const t = pickTemplate(examples, rng);
-        if (!t) return f.phone.number();
-        // Keep a leading '+' and country code as written; every other digit is new.
-        const cc = /^\+\d{1,3}/.exec(t)?.[0].length ?? 0;
-        return f.helpers.replaceSymbols(formatOf(t, cc));
+        // The real layout (fake-shape.ts: a '+' country code kept, every other digit new).
+        const fmt = pickFormat(shape, rng);
+        return fmt ? f.helpers.replaceSymbols(fmt) : f.phone.number();
       };
     case 'street_address':
       return (w) => (w > 0 ? f.location.streetAddress(true) : f.location.streetAddress());
@@ -106,10 +105,9 @@ function drawerFor(kind: PiiKind, f: Faker, rng: Rng, template: readonly string[
       return () => f.location.country();
     case 'postal_code':
       return () => {
-        const t = pickTemplate(examples, rng);
-        if (!t) return f.location.zipCode();
         // The first character (a region) is kept, the rest redrawn in the same format.
-        return f.helpers.replaceSymbols(formatOf(t, /^[\dA-Za-z]/.test(t) ? 1 : 0));
+        const fmt = pickFormat(shape, rng);
+        return fmt ? f.helpers.replaceSymbols(fmt) : f.location.zipCode();
       };
     case 'url':
       return (w) => (w > 0 ? `${f.internet.url({ appendSlash: true })}${f.string.alphanumeric(w + 3)}` : f.internet.url());
@@ -119,16 +117,12 @@ function drawerFor(kind: PiiKind, f: Faker, rng: Rng, template: readonly string[
       return () => f.string.uuid();
     case 'credit_card':
       return () => {
-        const t = pickTemplate(examples, rng);
-        if (!t || digitsOf(t).length < 13) return f.finance.creditCardNumber();
-        // Same grouping and issuer digit as the example; Faker's 'L' is the Luhn check digit.
-        const fmt = formatOf(t, 1);
-        const last = fmt.lastIndexOf('#');
-        return f.finance.creditCardNumber(`${fmt.slice(0, last)}L${fmt.slice(last + 1)}`);
+        // Same grouping and issuer digit as a real example, Luhn-valid ('' or no shape: Faker's default).
+        const fmt = pickFormat(shape, rng);
+        return fmt ? f.finance.creditCardNumber(fmt) : f.finance.creditCardNumber();
       };
     case 'identifier': {
-      const shape: IdShape | null = examples && examples.length > 0 ? learnShape(examples) : null;
-      if (!shape) return (w) => f.string.alphanumeric({ length: 10 + w, casing: 'upper' });
+      if (!shape || shape.type !== 'id') return (w) => f.string.alphanumeric({ length: 10 + w, casing: 'upper' });
       return (w) => drawFromShape(shape, rng, Math.floor(w / 2));
     }
   }
@@ -164,7 +158,8 @@ export function generateFakeColumn(kind: PiiKind, n: number, opts: FakeOptions):
   const rng = opts.rng.fork();
   f.seed(opts.rng.seed32());
   const nulls = nullPositions(n, opts.nullRate, rng);
-  const draw = drawerFor(kind, f, rng, opts.template);
+  const shape = opts.shape !== undefined ? opts.shape : deriveFakeShape(kind, opts.template);
+  const draw = drawerFor(kind, f, rng, shape);
   const avoidReal = isIdentifyingPii(kind);
   const forbidden = new Set<string>();
   if (avoidReal) for (const v of opts.forbidden) forbidden.add(canonicalValue(kind, v));

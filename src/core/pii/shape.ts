@@ -49,6 +49,14 @@ function caseOf(texts: string[]): Case {
 
 /** The shape shared by most of the examples (null when there are none). */
 export function learnShape(examples: readonly string[]): IdShape | null {
+  return learnShapeWithSupport(examples)?.shape ?? null;
+}
+
+/**
+ * learnShape, and `support`: how many distinct examples have the chosen signature. With support
+ * >= 2, every literal run is shared by two different values (a prefix, not a value).
+ */
+export function learnShapeWithSupport(examples: readonly string[]): { shape: IdShape; support: number } | null {
   const parsed = examples.filter((v) => v.length > 0).map(runsOf);
   if (parsed.length === 0) return null;
   const bySig = new Map<string, Run[][]>();
@@ -67,7 +75,7 @@ export function learnShape(examples: readonly string[]): IdShape | null {
     if (run.type === 'digits') return { type: 'digits', lengths, padded: texts.some((t) => t.length > 1 && t.startsWith('0')) };
     return { type: 'letters', lengths, letterCase: caseOf(texts) };
   });
-  return { segments };
+  return { shape: { segments }, support: new Set(best.map((r) => r.map((x) => x.text).join(''))).size };
 }
 
 const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';

@@ -10,10 +10,13 @@
  *    - `fillers()` for synthesizers whose transformer takes them (CtganSynthesizer.sample,
  *      TvaeSynthesizer.sample, DataTransformer.inverse);
  *    - `fill(table, rng)` after any other method: the faked columns of its output are replaced.
- * The real values never reach the model: the transformer sees the column as 'text'.
+ * The real values never reach the model: the transformer sees the column as 'text', and a model
+ * file keeps only `saved` (core/pii/saved-fakes.ts: kind, locale, null share, format), so a loaded
+ * model fakes the column again.
  */
 import { SynthtabError } from '../errors.ts';
 import { fakeLocale, fillersFor, prepareFakeColumns, type FakeColumnSpec } from '../pii/fillers.ts';
+import { toSavedFakes, type SavedFakeColumn } from '../pii/saved-fakes.ts';
 import type { SupportedLocale } from '../pii/vocab.ts';
 import { applyAction, defaultAction } from '../profile/plan.ts';
 import type { Rng } from '../rng.ts';
@@ -33,6 +36,11 @@ export interface PersonalColumns {
   /** The faked columns, by name, in plan order. */
   faked: string[];
   locale: SupportedLocale;
+  /**
+   * The faked columns as a model file stores them (kind, locale, null share, uniqueness, format;
+   * no real value): set CtganSynthesizer.fakes, or add with model-file.ts withFakes.
+   */
+  saved: SavedFakeColumn[];
   /** Fresh fillers for one sampling run (same seed -> same fakes). */
   fillers(): Map<string, Filler>;
   /** `table` with its faked columns replaced by fresh fakes drawn from `rng` (other columns untouched). */
@@ -84,6 +92,7 @@ export function preparePersonal(table: Table, profile: Profile, plan: readonly C
     plan: resolved,
     faked: specs.map((s) => s.name),
     locale,
+    saved: toSavedFakes(specs, locale),
     fillers: () => fillersFor(specs, locale),
     fill: (t, rng) => (specs.length === 0 ? t : fillColumns(t, fillersFor(specs, locale), rng)),
   };

@@ -5,12 +5,15 @@
  * people too, so their values must be avoided as well.
  */
 import { profileTable } from '../profile/profile.ts';
+import type { CsvFormats } from '../csv/format.ts';
 import type { Table } from '../table/table.ts';
 import type { Profile } from '../types.ts';
 
 export interface ProfiledTable {
   table: Table;
   profile: Profile;
+  /** The file's column formats (whitespace, missing token), when the parser reported them. */
+  formats?: CsvFormats;
 }
 
 function sameColumns(a: Table, b: Table): boolean {
@@ -18,12 +21,19 @@ function sameColumns(a: Table, b: Table): boolean {
 }
 
 export class ProfiledTables {
-  private last: { table: WeakRef<Table>; profile: Profile } | null = null;
+  private last: { table: WeakRef<Table>; profile: Profile; formats?: CsvFormats } | null = null;
 
-  /** Note `profile` as the profile of `table` (the latest file); returns `profile`. */
-  remember(table: Table, profile: Profile): Profile {
-    this.last = { table: new WeakRef(table), profile };
+  /** Note `profile` (and the file's `formats`) as those of `table` (the latest file); returns `profile`. */
+  remember(table: Table, profile: Profile, formats?: CsvFormats): Profile {
+    this.last = { table: new WeakRef(table), profile, ...(formats ? { formats } : {}) };
     return profile;
+  }
+
+  /** The latest remembered table, while it is still alive (e.g. the file the app has loaded). */
+  latest(): ProfiledTable | null {
+    const table = this.last?.table.deref();
+    if (!table || !this.last) return null;
+    return { table, profile: this.last.profile, ...(this.last.formats ? { formats: this.last.formats } : {}) };
   }
 
   /**
@@ -32,7 +42,7 @@ export class ProfiledTables {
    */
   lookup(table: Table): ProfiledTable {
     const full = this.last?.table.deref();
-    if (full && this.last && (full === table || sameColumns(full, table))) return { table: full, profile: this.last.profile };
+    if (full && this.last && (full === table || sameColumns(full, table))) return this.latest()!;
     return { table, profile: profileTable(table) };
   }
 }
