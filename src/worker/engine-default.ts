@@ -15,6 +15,8 @@ import { createRng } from '../core/rng.ts';
 import { SynthtabError } from '../core/errors.ts';
 import { preparePersonal, type PersonalColumns } from '../core/synth/personal.ts';
 import { ProfiledTables } from '../core/synth/profiled-tables.ts';
+import { COPULA_FORMAT } from '../core/copula/copula.ts';
+import { copulaSynthesizer, loadCopula, profileSynthesizer, trackedFit } from './engine-methods.ts';
 
 /**
  * CtganSynthesizer seen through the worker's SynthesizerLike (toFile as JSON text). With `profiled`,
@@ -23,18 +25,33 @@ import { ProfiledTables } from '../core/synth/profiled-tables.ts';
  */
 export function wrapCtgan(synth: CtganSynthesizer | TvaeSynthesizer, profiled?: ProfiledTables): SynthesizerLike {
   let personal: PersonalColumns | null = null;
+  const sample: SynthesizerLike['sample'] = (rows, options) => synth.sample(rows, personal ? { ...options, fillers: personal.fillers() } : options);
   return {
     fit: async (table, plan, options, hooks) => {
       const whole = profiled?.lookup(table);
       personal = whole ? preparePersonal(whole.table, whole.profile, plan) : null;
-      await synth.fit(table, personal ? personal.plan : plan, options, hooks);
+      const resolved = personal ? personal.plan : plan;
+      // With hooks.quality, a QualityTracker scores checks (fakes included, as exported) and leaves the best weights.
+      const target = { sample, getWeights: () => synth.getWeights(), setWeights: (w: readonly Float32Array[]) => synth.setWeights(w) };
+      return trackedFit(target, table, resolved, options, hooks, async (h) => (await synth.fit(table, resolved, options, h)).epochs);
     },
-    sample: (rows, options) => synth.sample(rows, personal ? { ...options, fillers: personal.fillers() } : options),
+    sample,
     toFile: () => synth.toFileText(),
     getWeights: () => synth.getWeights(),
     dispose: () => synth.dispose(),
     columns: () => synth.columns(),
   };
+}
+
+/** The parsed file when `json` is a Gaussian copula model file (core/copula COPULA_FORMAT), else null. */
+function copulaFile(json: string): unknown {
+  let x: unknown;
+  try {
+    x = JSON.parse(json);
+  } catch {
+    return null; // the model-file loader reports the bad JSON
+  }
+  return typeof x === 'object' && x !== null && (x as { format?: unknown }).format === COPULA_FORMAT ? x : null;
 }
 
 /** CSV pieces of `table`, formula-safe; the writer yields the header line as its own first chunk, which later batches skip. */
@@ -58,11 +75,16 @@ export function createDefaultEngine(backends: Engine['backends'] = { select: sel
     profileTable: (table) => profiled.remember(table, profileTable(table)),
     createSynthesizer: (method) => {
       if (method === 'tvae') return wrapCtgan(new TvaeSynthesizer(), profiled);
-      if (method !== 'ctgan') throw new SynthtabError('bad-option', `The ${method} method is not available for training in the browser; use ctgan or tvae.`);
+      if (method === 'copula') return copulaSynthesizer(profiled);
+      if (method === 'profile') return profileSynthesizer(profiled);
+      if (method !== 'ctgan') throw new SynthtabError('bad-option', `Unknown method '${method}': use ctgan, tvae, copula or profile.`);
       return wrapCtgan(new CtganSynthesizer(), profiled);
     },
-    // CTGAN or TVAE, by the file's method.
-    loadSynthesizer: (json) => wrapCtgan(loadModelFile(json)),
+    // A Gaussian copula model (engine-methods.ts), else CTGAN or TVAE by the file's method.
+    loadSynthesizer: (json) => {
+      const copula = copulaFile(json);
+      return copula !== null ? loadCopula(copula) : wrapCtgan(loadModelFile(json));
+    },
     evaluate: async (real, synthetic, { target, seed, kinds, holdout }) =>
       evaluate(real, synthetic, { rng: createRng(seed), ...(target ? { target } : {}), ...(kinds ? { kinds } : {}), ...(holdout ? { holdout } : {}) }),
     tableToCsvChunks: (table, { header }) => csvChunks(table, header),

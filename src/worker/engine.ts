@@ -28,11 +28,24 @@ export interface FitHooks {
   control?: FitControl;
   /** Weights to start from (a snapshot taken on another backend before a fallback). */
   initialWeights?: Float32Array[];
+  /**
+   * Live quality (model/quality-tracker.ts): check every `every` epochs and at the last, stop after
+   * `patience` checks without improvement (0 = never), keep the best check's weights. Absent = off.
+   */
+  quality?: { every: number; patience?: number; rows?: number };
+}
+
+/** What a fit reports back (optional: a synthesizer may return nothing). */
+export interface FitOutcome {
+  /** Epochs this fit ran (1 for a one-shot fit such as the copula, 0 when nothing is trained). */
+  epochs?: number;
+  /** Epoch (of this fit) whose weights the model holds after quality tracking; null when no check ran. */
+  bestEpoch?: number | null;
 }
 
 /** What the handler needs from a trained (or training) synthesizer. */
 export interface SynthesizerLike {
-  fit(table: Table, plan: ColumnPlan[], options: TrainOptions, hooks: FitHooks): Promise<void>;
+  fit(table: Table, plan: ColumnPlan[], options: TrainOptions, hooks: FitHooks): Promise<FitOutcome | void>;
   sample(rows: number, options: { condition?: Condition; seed?: number }): Promise<Table>;
   /** The model file as JSON text (the same file the CLI reads and writes). */
   toFile(): string;

@@ -7,7 +7,7 @@
  * cooperatively. Every request ends with exactly one 'done' or one 'error' carrying its id.
  */
 import type { BackendName, Request, TablePreview, WorkerEvent } from './protocol.ts';
-import { PROTOCOL_VERSION } from './protocol.ts';
+import { METHOD_NAMES, PROTOCOL_VERSION } from './protocol.ts';
 import type { BackendChoice, Engine, FitControl, SynthesizerLike } from './engine.ts';
 import { parseBlob, parseText, type ParsedFile } from './read-file.ts';
 import { runTraining } from './train.ts';
@@ -51,6 +51,13 @@ interface State {
   backendPref: BackendName | 'auto';
   /** The running train/sample/evaluate job, if any; `finished` settles once it is cleared. */
   job: { kind: 'train' | 'sample' | 'evaluate' | 'load' | 'rebalance' | 'compare'; abort: AbortController; control: FitControl; finished: Promise<void>; finish: () => void } | null;
+}
+
+/** A whole number >= 0 from a request field (absent -> `fallback`), else a one-line 'bad-option' error. */
+function wholeOption(value: number | undefined, fallback: number, label: string): number {
+  if (value === undefined) return fallback;
+  if (!Number.isInteger(value) || value < 0) throw new SynthtabError('bad-option', `${label} must be a whole number >= 0, got ${String(value)}.`);
+  return value;
 }
 
 async function loadDefaultEngine(): Promise<Engine> {
@@ -155,6 +162,9 @@ export function createHandler(post: Post, options: HandlerOptions = {}): (req: R
           const pref = req.backend ?? 'auto';
           if (pref !== 'auto' && !BACKEND_NAMES.includes(pref)) throw new SynthtabError('bad-option', `Unknown backend '${String(pref)}': use one of ${BACKEND_NAMES.join(', ')} or auto.`);
           s.backendPref = pref;
+          if (!METHOD_NAMES.includes(req.method)) throw new SynthtabError('bad-option', `Unknown method '${String(req.method)}': use one of ${METHOD_NAMES.join(', ')}.`);
+          const qualityEvery = wholeOption(req.qualityEvery, 5, 'The quality check interval (qualityEvery)');
+          const patience = wholeOption(req.patience, 0, 'Patience');
           const split = splitHoldout(table, req.holdout ?? 0, opts.seed);
           const result = await runTraining(
             eng,
@@ -169,6 +179,8 @@ export function createHandler(post: Post, options: HandlerOptions = {}): (req: R
               distributionEvery: req.distributionEvery ?? 5,
               distributionRows: req.distributionRows ?? 1000,
               ...(req.failBackendAtEpoch !== undefined ? { failBackendAtEpoch: req.failBackendAtEpoch } : {}),
+              qualityEvery,
+              patience,
               control: job.control,
               signal: job.abort.signal,
             },
@@ -178,7 +190,10 @@ export function createHandler(post: Post, options: HandlerOptions = {}): (req: R
           replaceModel(result.synth);
           s.split = split;
           s.backend = result.backend;
-          post({ type: 'trained', requestId: req.id, epochs: result.epochs, seconds: result.seconds, stopped: result.stopped, distributionSeconds: result.distributionSeconds });
+          post({
+            type: 'trained', requestId: req.id, epochs: result.epochs, seconds: result.seconds, stopped: result.stopped, distributionSeconds: result.distributionSeconds,
+            ...(result.bestEpoch !== undefined ? { bestEpoch: result.bestEpoch } : {}),
+          });
           if (result.epochs > 0) await keepModel(result.synth, result.epochs, result.backend.backend, req.id);
         } finally {
           endJob(job);

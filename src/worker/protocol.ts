@@ -17,6 +17,9 @@ export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 /** Which synthesizer to train (issue 8 adds copula and tvae; 'profile' samples marginals only). */
 export type MethodName = 'ctgan' | 'tvae' | 'copula' | 'profile';
 
+/** Every MethodName, in display order (the handler refuses anything else). */
+export const METHOD_NAMES: readonly MethodName[] = ['ctgan', 'tvae', 'copula', 'profile'];
+
 /** A small, chart-ready table preview: column names and up to N rows of cell text (null = missing). */
 export interface TablePreview {
   columns: string[];
@@ -81,6 +84,14 @@ export type Request =
        * holdout (privacy DCR baseline, efficacy test set). Tables under 20 rows hold nothing back.
        */
       holdout?: number;
+      /**
+       * Live quality (model/quality-tracker.ts): score a sample every N epochs and at the last one
+       * (default 5; 0 turns it off). Epoch events then carry `quality`, 'trained' reports `bestEpoch`
+       * and the model keeps the best check's weights (ctgan, tvae; copula is checked once).
+       */
+      qualityEvery?: number;
+      /** Early stop after this many quality checks in a row without improvement (default 0 = off). */
+      patience?: number;
     }
   | { type: 'pause'; id: number }
   | { type: 'resume'; id: number }
@@ -147,7 +158,11 @@ export type WorkerEvent =
   | { type: 'step'; requestId: number; epoch: number; step: number; stepsPerEpoch: number; lossG: number; lossD: number }
   | { type: 'epoch'; requestId: number; epoch: number; epochs: number; lossG: number; lossD: number; seconds: number; quality?: number }
   | { type: 'distributions'; requestId: number; epoch: number; data: DistributionData[] }
-  /** Training ended; `distributionSeconds` is the part of `seconds` spent on live distributions. */
+  /**
+   * Training ended; `distributionSeconds` is the part of `seconds` spent on live distributions.
+   * `bestEpoch`: the epoch whose weights the model holds (best live quality), when quality was tracked.
+   * `epochs` is 1 for copula (one fit) and 0 for profile (no training).
+   */
   | { type: 'trained'; requestId: number; epochs: number; seconds: number; bestEpoch?: number; stopped: boolean; distributionSeconds?: number }
   /** UTF-8 bytes of the next CSV piece (header first); the buffer is transferred, not copied. */
   | { type: 'csv-chunk'; requestId: number; bytes: Uint8Array; rowsDone: number; rowsTotal: number }

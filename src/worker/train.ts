@@ -25,6 +25,9 @@ export interface TrainJob {
   distributionRows: number;
   /** Test hook: throw a simulated backend failure during this epoch (1-based), once. */
   failBackendAtEpoch?: number;
+  /** Live quality checks every N epochs (0 = off) and early-stop patience (0 = off). */
+  qualityEvery: number;
+  patience: number;
   control: FitControl;
   signal: AbortSignal;
 }
@@ -37,6 +40,8 @@ export interface TrainResult {
   stopped: boolean;
   /** Time spent sampling and binning live distributions (part of `seconds`). */
   distributionSeconds: number;
+  /** The epoch whose weights the model holds (best live quality), when quality was tracked. */
+  bestEpoch?: number;
 }
 
 /** Error codes that describe the user's data or request: never a reason to switch backends. */
@@ -88,13 +93,16 @@ export async function runTraining(engine: Engine, job: TrainJob, post: (e: Worke
     let doneHere = 0;
     let epochStart = now();
     try {
-      await synth.fit(job.table, job.plan, { ...options, epochs: options.epochs - done }, {
+      const outcome = await synth.fit(job.table, job.plan, { ...options, epochs: options.epochs - done }, {
         signal: job.signal,
         control: job.control,
         ...(snapshot ? { initialWeights: snapshot } : {}),
+        ...(job.qualityEvery > 0 ? { quality: { every: job.qualityEvery, patience: job.patience } } : {}),
         onEvent: async (e) => {
           if (e.type === 'stage') {
-            post({ type: 'progress', requestId, stage: e.stage, done: 0, total: 0, message: e.message });
+            // The quality tracker's words (early stop, best weights kept) are for the user; the rest is progress.
+            if (e.stage === 'train') post({ type: 'notice', requestId, message: e.message });
+            else post({ type: 'progress', requestId, stage: e.stage, done: 0, total: 0, message: e.message });
             return;
           }
           const epoch = done + e.epoch;
@@ -110,7 +118,8 @@ export async function runTraining(engine: Engine, job: TrainJob, post: (e: Worke
           }
           doneHere = e.epoch;
           const seconds = (now() - epochStart) / 1000;
-          post({ type: 'epoch', requestId, epoch, epochs: options.epochs, lossG: e.lossG, lossD: e.lossD, seconds });
+          // done + e.epochs is the run's length (1 for the copula's single fit).
+          post({ type: 'epoch', requestId, epoch, epochs: done + e.epochs, lossG: e.lossG, lossD: e.lossD, seconds, ...(e.quality !== undefined ? { quality: e.quality } : {}) });
           // CPU is the end of the chain: no fallback needs the snapshot there.
           if (choice.backend !== 'cpu') snapshot = await synth.getWeights();
           if (epoch % job.distributionEvery === 0 && epoch < options.epochs) await postDistributions(synth, epoch);
@@ -118,9 +127,12 @@ export async function runTraining(engine: Engine, job: TrainJob, post: (e: Worke
         },
       });
       const stopped = job.signal.aborted || job.control.stop === true;
-      const epochs = stopped ? done + doneHere : options.epochs;
+      // A fit that says how many epochs it ran wins (copula 1, profile 0); bestEpoch is relative to this fit.
+      const ran = outcome ? outcome.epochs : undefined;
+      const epochs = stopped ? done + doneHere : ran !== undefined ? done + ran : options.epochs;
+      const best = outcome ? outcome.bestEpoch : undefined;
       await postDistributions(synth, epochs);
-      return { synth, backend: choice, epochs, seconds: (now() - t0) / 1000, stopped, distributionSeconds };
+      return { synth, backend: choice, epochs, seconds: (now() - t0) / 1000, stopped, distributionSeconds, ...(best != null ? { bestEpoch: done + best } : {}) };
     } catch (e) {
       if (job.signal.aborted) {
         // Stopped mid-epoch: keep what was learned so far; the caller may still sample it.
