@@ -5,6 +5,7 @@
  * here in one place (see engine-default.ts).
  */
 import type { BackendName } from './protocol.ts';
+import type { CsvFormats } from '../core/csv/format.ts';
 import type { Table } from '../core/table/table.ts';
 import type { ColumnKind, ColumnPlan, Condition, Profile, TrainEvent, TrainOptions } from '../core/types.ts';
 
@@ -53,6 +54,10 @@ export interface SynthesizerLike {
   dispose(): void;
   /** Output column names (for the 'model-loaded' event). */
   columns(): string[];
+  /** The training CSV's column formats, for writing exports like the input (" Private", " ?"); optional. */
+  csvFormats?(): CsvFormats;
+  /** A caveat to show once per export (e.g. personal columns faked without the real data to check against); optional. */
+  sampleNotice?(): string | null;
 }
 
 /** The active TF.js backend and how it was chosen. */
@@ -78,7 +83,7 @@ export interface Engine {
   loadSynthesizer(json: string): SynthesizerLike;
   /** Quality report (src/core/metrics); may throw 'not available'. */
   evaluate(real: Table, synthetic: Table, options: { target?: string; seed: number; kinds?: Record<string, ColumnKind>; holdout?: Table }): Promise<unknown>;
-  /** CSV text of a table, in pieces; `header` false for every batch after the first. */
-  tableToCsvChunks(table: Table, options: { header: boolean }): Iterable<string>;
+  /** CSV text of a table, in pieces; `header` false for every batch after the first; `formats`: the input's (core/csv/format.ts). */
+  tableToCsvChunks(table: Table, options: { header: boolean; formats?: CsvFormats }): Iterable<string>;
   backends: BackendSelector;
 }

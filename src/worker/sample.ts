@@ -2,7 +2,8 @@
  * Streams generated rows to the page as CSV bytes. Rows are generated in batches (50k by default)
  * and each batch is written and posted before the next is made, so a request for millions of
  * rows never holds more than one batch as a Table. Each chunk is UTF-8 bytes whose buffer is
- * transferred, not copied.
+ * transferred, not copied. Rows are written in the input CSV's formats when the model knows them
+ * (SynthesizerLike.csvFormats: from the parsed file, or from a loaded model file).
  */
 import type { WorkerEvent } from './protocol.ts';
 import type { Engine, SynthesizerLike } from './engine.ts';
@@ -36,6 +37,10 @@ export async function streamSample(engine: Engine, synth: SynthesizerLike, job: 
   const encoder = new TextEncoder();
   // One seed per batch from one stream: batches differ, and the same seed repeats the output.
   const rng = createRng(job.seed);
+  // Written like the input file (" Private", " ?") when the model knows its formats.
+  const formats = synth.csvFormats?.();
+  const notice = synth.sampleNotice?.();
+  if (notice) post({ type: 'notice', requestId: job.requestId, message: notice });
   let pending: string[] = [];
   let pendingChars = 0;
   const flush = (rowsDone: number): void => {
@@ -49,7 +54,7 @@ export async function streamSample(engine: Engine, synth: SynthesizerLike, job: 
     if (job.signal.aborted) throw new SynthtabError('cancelled', 'Sampling was stopped.');
     const n = Math.min(batchRows, job.rows - done);
     const table = await synth.sample(n, { ...(job.condition ? { condition: job.condition } : {}), seed: rng.seed32() });
-    for (const piece of engine.tableToCsvChunks(table, { header: done === 0 })) {
+    for (const piece of engine.tableToCsvChunks(table, { header: done === 0, ...(formats ? { formats } : {}) })) {
       pending.push(piece);
       pendingChars += piece.length;
       if (pendingChars >= CHUNK_CHARS) flush(done);
