@@ -93,6 +93,21 @@ describe('worker export in the input formats (Adult demo)', () => {
     expect(r2.of('notice')).toEqual([]);
   });
 
+  it('TVAE too: trained in the worker, and loaded from its saved file (formats added to the file)', async () => {
+    const w = recorder();
+    const h = createHandler(w.post, { engine: createDefaultEngine(nodeBackends), store: createMemoryModelStore() });
+    await h({ type: 'load-text', id: 1, text: ADULT, name: 'adult.csv' });
+    await h({ type: 'train', id: 2, method: 'tvae', options: SMALL, backend: 'wasm' });
+    checkLikeInput(await exportCsv(w, h, 3, 2000), 2000);
+    await h({ type: 'save-model', id: 4 });
+    const file = w.of('model-file')[0]!.json;
+    expect((JSON.parse(file) as { method: string; formats?: Record<string, unknown> }).formats?.workclass).toEqual({ prefix: ' ', suffix: '', missing: '?' });
+    const w2 = recorder();
+    const h2 = createHandler(w2.post, { engine: createDefaultEngine(nodeBackends), store: createMemoryModelStore() });
+    await h2({ type: 'load-model', id: 1, json: file });
+    checkLikeInput(await exportCsv(w2, h2, 2, 2000), 2000);
+  });
+
   it('batches after the first are written the same way (no header, same formats)', async () => {
     const r3 = recorder();
     const h3 = createHandler(r3.post, { engine: createDefaultEngine(nodeBackends), store: createMemoryModelStore(), sampleBatchRows: 300 });
