@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { ComparePanel } from '../compare/ComparePanel.tsx';
 import { ExportPanel } from '../export/ExportPanel.tsx';
 import { ProfileTable } from '../profile/ProfileTable.tsx';
 import { RebalancePanel } from '../rebalance/RebalancePanel.tsx';
@@ -16,7 +17,13 @@ const URL_PARAMS = parseUrlParams(window.location.search);
 /** Without `?seed=`, a fresh seed per page load (shown in the form, so a run can be repeated). */
 const INITIAL_SEED = URL_PARAMS.seed ?? Math.floor(Math.random() * 0x7fffffff);
 
-type LowerTab = 'report' | 'rebalance';
+type LowerTab = 'report' | 'rebalance' | 'compare';
+
+const TABS: readonly { id: LowerTab; label: string }[] = [
+  { id: 'report', label: 'Report' },
+  { id: 'rebalance', label: 'Rebalance' },
+  { id: 'compare', label: 'Compare' },
+];
 
 /** A padlock drawn inline (emoji fonts are missing on some systems). */
 function LockIcon() {
@@ -28,10 +35,16 @@ function LockIcon() {
   );
 }
 
-/** The single page: header, then the three steps (Data, Train, Export) and the Report / Rebalance tabs. */
+/** The single page: header, then the three steps (Data, Train, Export) and the Report / Rebalance / Compare tabs. */
 export function App() {
   const [state, actions] = useSession();
   const [tab, setTab] = useState<LowerTab>('report');
+  // Mounted on first visit, then kept (hidden) so a comparison's results survive switching tabs.
+  const [compareOpened, setCompareOpened] = useState(false);
+  const openTab = (t: LowerTab) => {
+    setTab(t);
+    if (t === 'compare') setCompareOpened(true);
+  };
   const training = isTraining(state.train.status);
   const notices = [...URL_PARAMS.warnings, ...state.notices];
   const steps = [
@@ -59,7 +72,7 @@ export function App() {
           </a>
         ))}
         <a href="#evaluate" className="step">
-          Report · Rebalance
+          Report · Rebalance · Compare
         </a>
       </nav>
       <main className="app-main">
@@ -87,21 +100,19 @@ export function App() {
           <ExportPanel state={state} actions={actions} seed={URL_PARAMS.seed} />
         </section>
 
-        <section id="evaluate" className="panel" aria-label="Report and rebalance">
+        <section id="evaluate" className="panel" aria-label="Report, rebalance and compare">
           <div className="tabs" role="tablist">
-            <button type="button" role="tab" aria-selected={tab === 'report'} className={tab === 'report' ? 'tab active' : 'tab'} onClick={() => setTab('report')}>
-              Report
-            </button>
-            <button type="button" role="tab" aria-selected={tab === 'rebalance'} className={tab === 'rebalance' ? 'tab active' : 'tab'} onClick={() => setTab('rebalance')}>
-              Rebalance
-            </button>
+            {TABS.map((t) => (
+              <button key={t.id} type="button" role="tab" data-testid={`tab-${t.id}`} aria-selected={tab === t.id} className={tab === t.id ? 'tab active' : 'tab'} onClick={() => openTab(t.id)}>
+                {t.label}
+              </button>
+            ))}
           </div>
           <div role="tabpanel">
-            {tab === 'report' ? (
-              <ReportPanel state={state} actions={actions} />
-            ) : (
-              <RebalancePanel state={state} actions={actions} url={URL_PARAMS} initialSeed={INITIAL_SEED} />
-            )}
+            {tab === 'report' && <ReportPanel state={state} actions={actions} />}
+            {tab === 'rebalance' && <RebalancePanel state={state} actions={actions} url={URL_PARAMS} initialSeed={INITIAL_SEED} />}
+            {/* The compare panel keeps its own state from its request's events (the worker still owns every tensor). */}
+            <div hidden={tab !== 'compare'}>{compareOpened && <ComparePanel profile={state.dataset?.profile ?? null} request={actions.request} initialSeed={INITIAL_SEED} />}</div>
           </div>
         </section>
       </main>

@@ -11,6 +11,7 @@
 import { assertNever } from '../../core/errors.ts';
 import type { WorkerEvent } from '../../worker/protocol.ts';
 import { appendLoss } from '../train/loss-series.ts';
+import { appendQuality } from '../train/quality-series.ts';
 import { syntheticFileName } from '../shared/format.ts';
 import type { ProgressState, RequestBody, SessionState, TrainState } from './session-state.ts';
 import { IDLE_EVALUATION, IDLE_TRAIN, MAX_EPOCH_LOG, MAX_NOTICES, isTraining } from './session-state.ts';
@@ -44,6 +45,13 @@ function trainEta(t: TrainState, now: number): number | null {
   return estimateEta(t.fraction, 1, t.startedAt, now);
 }
 
+/** Epochs a train request will run: 1 for the copula's single fit, 0 for the profile method. */
+function runEpochs(body: Extract<RequestBody, { type: 'train' }>): number {
+  if (body.method === 'copula') return 1;
+  if (body.method === 'profile') return 0;
+  return body.options.epochs ?? 0;
+}
+
 /** Record a request the UI just sent (id assigned by the client). */
 export function applyRequest(state: SessionState, id: number, body: RequestBody, now: number): SessionState {
   const s: SessionState = { ...state, requests: { ...state.requests, [id]: body.type } };
@@ -57,7 +65,8 @@ export function applyRequest(state: SessionState, id: number, body: RequestBody,
       return {
         ...s,
         error: null,
-        train: { ...IDLE_TRAIN, requestId: id, status: 'starting', epochs: body.options.epochs ?? 0, startedAt: now },
+        // The copula fits in one pass (reported as epoch 1 of 1); the profile method trains nothing.
+        train: { ...IDLE_TRAIN, requestId: id, method: body.method, status: 'starting', epochs: runEpochs(body), startedAt: now },
         // The old report describes the old model; the target choice stays for the next one.
         evaluation: { ...IDLE_EVALUATION, target: s.evaluation.target },
       };
@@ -137,8 +146,11 @@ export function applyEvent(state: SessionState, e: WorkerEvent, now: number): Se
     case 'epoch': {
       if (!isCurrentTrain) return state;
       const record = { epoch: e.epoch, lossG: e.lossG, lossD: e.lossD, seconds: e.seconds, quality: e.quality };
+      const quality = e.quality !== undefined ? appendQuality(t.quality, e.epoch, e.quality) : t.quality;
       const next: TrainState = {
         ...t,
+        quality,
+        bestEpoch: quality.best?.epoch ?? t.bestEpoch,
         status: t.status === 'starting' ? 'running' : t.status,
         epoch: Math.max(t.epoch, e.epoch),
         epochs: e.epochs,

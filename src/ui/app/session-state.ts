@@ -3,9 +3,11 @@
  * requests are folded into it by session-reducer.ts; components only read it.
  */
 import type { ColumnPlan, Profile } from '../../core/types.ts';
-import type { BackendName, DistributionData, ReportCharts, Request, RequestType, StoredModelInfo, TablePreview, WorkerEvent } from '../../worker/protocol.ts';
+import type { BackendName, DistributionData, MethodName, ReportCharts, Request, RequestType, StoredModelInfo, TablePreview, WorkerEvent } from '../../worker/protocol.ts';
 import type { LossSeries } from '../train/loss-series.ts';
 import { EMPTY_LOSS_SERIES } from '../train/loss-series.ts';
+import type { QualitySeries } from '../train/quality-series.ts';
+import { EMPTY_QUALITY_SERIES } from '../train/quality-series.ts';
 
 /** Omit that distributes over a union (plain Omit would collapse Request to its common fields). */
 export type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -51,6 +53,8 @@ export interface EpochRecord {
 
 export interface TrainState {
   requestId: number | null;
+  /** The method of the latest run (null before the first). */
+  method: MethodName | null;
   status: TrainStatus;
   /** The current epoch number (1-based), 0 before the first step. */
   epoch: number;
@@ -69,6 +73,9 @@ export interface TrainState {
   distributions: DistributionData[];
   distributionsEpoch: number | null;
   seconds: number | null;
+  /** Live quality checks (issue 8), one point per checked epoch. */
+  quality: QualitySeries;
+  /** The epoch whose weights the model keeps: the best check so far, then the worker's word at the end. */
   bestEpoch: number | null;
 }
 
@@ -145,6 +152,7 @@ export const MAX_EPOCH_LOG = 1000;
 
 export const IDLE_TRAIN: TrainState = {
   requestId: null,
+  method: null,
   status: 'idle',
   epoch: 0,
   epochs: 0,
@@ -159,6 +167,7 @@ export const IDLE_TRAIN: TrainState = {
   distributions: [],
   distributionsEpoch: null,
   seconds: null,
+  quality: EMPTY_QUALITY_SERIES,
   bestEpoch: null,
 };
 

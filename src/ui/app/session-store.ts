@@ -63,6 +63,11 @@ export interface SessionActions {
   evaluate(target?: string): void;
   /** Run the rebalance lab on the loaded table. */
   rebalance(request: RebalanceRequest): void;
+  /**
+   * Send a request whose events a panel keeps itself (the Compare tab): `onEvent` hears this
+   * request's events; resolves on 'done', rejects with the worker's message on 'error'.
+   */
+  request(body: RequestBody, onEvent?: (e: WorkerEvent) => void): Promise<void>;
   /** Show an error raised on the UI side (a file that could not be read, a bad form). */
   fail(code: string, message: string): void;
   dismissError(): void;
@@ -138,7 +143,8 @@ export function createSessionStore(port: WorkerPort, env: StoreEnv, initial: Ses
     } else if (e.type === 'model-file' && saves.delete(e.requestId)) {
       env.download(new Blob([e.json], { type: 'application/json' }), modelFileName(state.dataset?.name ?? 'synthtab'));
     }
-    if (e.type === 'trained' && e.epochs > 0 && env.autoEvaluate !== false) evaluateAfter.add(e.requestId);
+    // A run that ended with a model: trained epochs, or a method that trains nothing (profile: 0 epochs, not stopped).
+    if (e.type === 'trained' && (e.epochs > 0 || !e.stopped) && env.autoEvaluate !== false) evaluateAfter.add(e.requestId);
     queue.push(e);
     if (!scheduled) {
       scheduled = true;
@@ -182,6 +188,23 @@ export function createSessionStore(port: WorkerPort, env: StoreEnv, initial: Ses
     restoreModel: () => void send({ type: 'restore-model' }),
     evaluate: (target) => void send({ type: 'evaluate', ...(target !== undefined ? { target } : {}) }),
     rebalance: (request) => void send({ type: 'rebalance', ...request }),
+    request: (body, onEvent) =>
+      new Promise<void>((resolve, reject) => {
+        let id = -1;
+        const off = port.subscribe((e) => {
+          if (!('requestId' in e) || e.requestId !== id) return;
+          onEvent?.(e);
+          if (e.type === 'done') {
+            off();
+            resolve();
+          } else if (e.type === 'error') {
+            off();
+            reject(new Error(e.message));
+          }
+        });
+        // The worker answers asynchronously, so the id is known before any of its events arrive.
+        id = send(body);
+      }),
     fail: (code, message) => update({ ...state, error: { code, message } }),
     dismissError: () => update(dismissError(state)),
   };

@@ -55,8 +55,8 @@ export function ComparePanel({ profile, request, initialSeed = 0 }: Props) {
   };
 
   return (
-    <section data-testid="compare-panel" className="panel">
-      <h2>Compare methods</h2>
+    <div data-testid="compare-panel" className="compare">
+      <h3>Compare methods</h3>
       {!profile ? <p>Load a CSV file first.</p> : null}
       <fieldset disabled={running || !profile}>
         <legend>Methods (pick 2 or 3)</legend>
@@ -82,7 +82,7 @@ export function ComparePanel({ profile, request, initialSeed = 0 }: Props) {
           </select>
         </label>
       </fieldset>
-      <button type="button" data-testid="compare-run" disabled={running || !profile || !body} onClick={() => void run()}>
+      <button type="button" className="button primary" data-testid="compare-run" disabled={running || !profile || !body} onClick={() => void run()}>
         {running ? 'Comparing…' : 'Compare'}
       </button>
       {problem && profile ? <p className="hint">{problem}</p> : null}
@@ -128,6 +128,6 @@ export function ComparePanel({ profile, request, initialSeed = 0 }: Props) {
           </div>
         </div>
       ) : null}
-    </section>
+    </div>
   );
 }

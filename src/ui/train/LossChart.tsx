@@ -8,11 +8,20 @@ const G_COLOR = '#2563eb';
 const D_COLOR = '#db2777';
 
 /**
- * Generator and critic loss per step (test id `loss-chart`): the smoothed lines bold, the raw
+ * Generator and critic loss per step (TVAE: loss and KL; test id `loss-chart`): the smoothed lines bold, the raw
  * values faint. The session store already thins and smooths the points, and updates at most once
  * a frame, so this only draws. Below it, seconds per epoch.
  */
-export const LossChart = memo(function LossChart({ points, epochLog }: { points: readonly LossPoint[]; epochLog: readonly EpochRecord[] }) {
+export const LossChart = memo(function LossChart({
+  points,
+  epochLog,
+  labels = ['generator', 'critic'],
+}: {
+  points: readonly LossPoint[];
+  epochLog: readonly EpochRecord[];
+  /** Names of the two losses (TVAE: loss and KL). */
+  labels?: readonly [string, string];
+}) {
   return (
     <figure className="chart" data-testid="loss-chart">
       <figcaption>Loss per step</figcaption>
@@ -25,10 +34,10 @@ export const LossChart = memo(function LossChart({ points, epochLog }: { points:
           <YAxis fontSize={12} width={56} tickFormatter={(v: number) => formatLoss(v)} />
           <Tooltip formatter={(v) => (typeof v === 'number' ? formatLoss(v) : String(v))} labelFormatter={(x) => `step ${String(x)}`} />
           <Legend />
-          <Line dataKey="g" name="generator (raw)" stroke={G_COLOR} strokeOpacity={0.25} dot={false} isAnimationActive={false} legendType="none" connectNulls={false} />
-          <Line dataKey="d" name="critic (raw)" stroke={D_COLOR} strokeOpacity={0.25} dot={false} isAnimationActive={false} legendType="none" connectNulls={false} />
-          <Line dataKey="gSmooth" name="generator" stroke={G_COLOR} strokeWidth={2.5} dot={false} isAnimationActive={false} />
-          <Line dataKey="dSmooth" name="critic" stroke={D_COLOR} strokeWidth={2.5} dot={false} isAnimationActive={false} />
+          <Line dataKey="g" name={`${labels[0]} (raw)`} stroke={G_COLOR} strokeOpacity={0.25} dot={false} isAnimationActive={false} legendType="none" connectNulls={false} />
+          <Line dataKey="d" name={`${labels[1]} (raw)`} stroke={D_COLOR} strokeOpacity={0.25} dot={false} isAnimationActive={false} legendType="none" connectNulls={false} />
+          <Line dataKey="gSmooth" name={labels[0]} stroke={G_COLOR} strokeWidth={2.5} dot={false} isAnimationActive={false} />
+          <Line dataKey="dSmooth" name={labels[1]} stroke={D_COLOR} strokeWidth={2.5} dot={false} isAnimationActive={false} />
         </LineChart>
       )}
       {epochLog.length > 0 && (

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { DEFAULT_TRAIN_OPTIONS } from '../../core/types.ts';
 import type { MethodName } from '../../worker/protocol.ts';
 import type { TrainForm } from './train-form.ts';
-import { METHODS } from './train-form.ts';
+import { METHODS, methodChoice } from './train-form.ts';
 
 interface Props {
   form: TrainForm;
@@ -22,30 +22,37 @@ function Field({ label, hint, children }: { label: string; hint?: string; childr
 }
 
 /**
- * The training settings: method, epochs (`epochs-input`), batch size and seed up front; learning
- * rates and layer sizes under "Advanced", prefilled with the reference defaults (CTGAN-SPEC 1).
+ * The training settings: method (with its one-line description), epochs (`epochs-input`), batch
+ * size and seed up front; learning rates, layer sizes (CTGAN's; TVAE keeps its reference layers)
+ * and the early-stop patience (`patience-input`) under "Advanced", prefilled with the reference
+ * defaults (CTGAN-SPEC 1). Epochs and batch size are disabled for the methods that do not train.
  */
 export function TrainOptionsForm({ form, disabled, seedFixed, onChange }: Props) {
   const set = (key: keyof TrainForm) => (e: { currentTarget: { value: string } }) => onChange({ ...form, [key]: e.currentTarget.value });
   const d = DEFAULT_TRAIN_OPTIONS;
+  const method = methodChoice(form.method);
   return (
     <fieldset className="train-form" disabled={disabled}>
       <div className="field-row">
-        <Field label="Method">
-          <select value={form.method} onChange={(e) => onChange({ ...form, method: e.currentTarget.value as MethodName })} data-testid="method-select">
+        <label className="field method-field">
+          <span className="field-label">Method</span>
+          <select value={form.method} onChange={(e) => onChange({ ...form, method: e.currentTarget.value as MethodName })} data-testid="method-select" aria-describedby="method-description">
             {METHODS.map((m) => (
-              <option key={m.name} value={m.name} disabled={!m.available}>
+              <option key={m.name} value={m.name} disabled={!m.available} title={m.description}>
                 {m.label}
                 {m.available ? '' : ' (coming soon)'}
               </option>
             ))}
           </select>
-        </Field>
+          <span id="method-description" className="field-hint muted" data-testid="method-description">
+            {method.description}
+          </span>
+        </label>
         <Field label="Epochs" hint={`reference: ${d.epochs}`}>
-          <input type="number" min={1} step={1} value={form.epochs} onChange={set('epochs')} data-testid="epochs-input" />
+          <input type="number" min={1} step={1} value={form.epochs} onChange={set('epochs')} data-testid="epochs-input" disabled={!method.epochs} />
         </Field>
         <Field label="Batch size" hint={`multiple of pac; reference: ${d.batchSize}`}>
-          <input type="number" min={2} step={10} value={form.batchSize} onChange={set('batchSize')} data-testid="batch-input" />
+          <input type="number" min={2} step={10} value={form.batchSize} onChange={set('batchSize')} data-testid="batch-input" disabled={!method.epochs} />
         </Field>
         <Field label="Seed" hint={seedFixed ? 'fixed by ?seed=' : 'same seed, same model'}>
           <input type="number" min={0} step={1} value={form.seed} onChange={set('seed')} data-testid="seed-input" />
@@ -76,6 +83,11 @@ export function TrainOptionsForm({ form, disabled, seedFixed, onChange }: Props)
           </Field>
           <Field label="Critic steps per generator step" hint={`reference: ${d.discriminatorSteps}`}>
             <input type="number" min={1} value={form.discriminatorSteps} onChange={set('discriminatorSteps')} />
+          </Field>
+        </div>
+        <div className="field-row">
+          <Field label="Early-stop patience" hint="stop after this many quality checks without improvement and keep the best epoch; 0 = off">
+            <input type="number" min={0} step={1} value={form.patience} onChange={set('patience')} data-testid="patience-input" />
           </Field>
         </div>
       </details>

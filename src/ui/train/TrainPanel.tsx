@@ -5,10 +5,11 @@ import type { SessionActions } from '../app/session-store.ts';
 import type { UrlParams } from '../app/url-params.ts';
 import { formatDuration, formatLoss } from '../shared/format.ts';
 import { ProgressBar } from '../shared/ProgressBar.tsx';
-import { distributionEvery, liveDistributionColumns } from './chart-data.ts';
+import { distributionEvery, liveDistributionColumns, qualityEvery } from './chart-data.ts';
 import { DistributionChart } from './DistributionChart.tsx';
 import { LossChart } from './LossChart.tsx';
-import { defaultTrainForm, trainOptionsFromForm } from './train-form.ts';
+import { QualityChart } from './QualityChart.tsx';
+import { defaultTrainForm, methodChoice, trainOptionsFromForm } from './train-form.ts';
 import type { TrainForm } from './train-form.ts';
 import { TrainOptionsForm } from './TrainOptionsForm.tsx';
 
@@ -31,7 +32,20 @@ const STATUS_TEXT: Record<SessionState['train']['status'], string> = {
   failed: 'Failed',
 };
 
-/** Step 2: settings, train / pause-resume / stop, the epoch counter, progress and the charts. */
+/** Loss labels per method: TVAE reports its total loss and the KL term in the same two slots. */
+const LOSS_LABELS: Record<'gan' | 'vae', [string, string]> = { gan: ['generator', 'critic'], vae: ['loss', 'KL'] };
+
+/** The progress line: steps for the networks, a plain word for the one-pass methods. */
+function progressLabel(t: SessionState['train']): string {
+  if (t.method === 'profile') return 'No training needed: columns are drawn from the profile';
+  if (t.method === 'copula') return t.epoch > 0 ? 'Copula fitted in one pass' : 'Fitting the copula';
+  return `Step ${t.step} of ${t.stepsPerEpoch || '?'} in epoch ${t.epoch}`;
+}
+
+/**
+ * Step 2: settings, train / pause-resume / stop, the epoch counter, progress, the loss and live
+ * quality charts with the best epoch (issue 8), and the live distributions.
+ */
 export function TrainPanel({ state, actions, url, initialSeed }: Props) {
   const [form, setForm] = useState<TrainForm>(() => defaultTrainForm(initialSeed));
   const [formErrors, setFormErrors] = useState<string[]>([]);
@@ -46,13 +60,15 @@ export function TrainPanel({ state, actions, url, initialSeed }: Props) {
       return;
     }
     setFormErrors([]);
-    const epochs = r.options.epochs ?? 1;
+    const epochs = methodChoice(form.method).epochs ? (r.options.epochs ?? 1) : 1;
     actions.train({
       method: form.method,
       options: r.options,
       backend: url.backend,
       distributionColumns: liveDistributionColumns(state.plan),
       distributionEvery: distributionEvery(epochs),
+      qualityEvery: qualityEvery(epochs),
+      patience: r.patience,
       ...(url.failBackendAtEpoch !== null ? { failBackendAtEpoch: url.failBackendAtEpoch } : {}),
     });
   };
@@ -60,6 +76,8 @@ export function TrainPanel({ state, actions, url, initialSeed }: Props) {
   const last = t.epochLog.at(-1);
   // Before the first epoch ends, show the smoothed loss of the latest step.
   const lastStep = t.loss.points.at(-1);
+  const lossLabels = LOSS_LABELS[t.method === 'tvae' ? 'vae' : 'gan'];
+  const bestQuality = t.bestEpoch === null ? undefined : t.quality.points.find((p) => p.epoch === t.bestEpoch)?.quality;
   return (
     <div className="train">
       <TrainOptionsForm form={form} disabled={busy} seedFixed={url.seed !== null} onChange={setForm} />
@@ -105,7 +123,7 @@ export function TrainPanel({ state, actions, url, initialSeed }: Props) {
           </span>
         </div>
         <div className="stat">
-          <span className="stat-label">Loss G / critic</span>
+          <span className="stat-label">{t.method === 'tvae' ? 'Loss / KL' : 'Loss G / critic'}</span>
           <span className="stat-value">
             {last ? `${formatLoss(last.lossG)} / ${formatLoss(last.lossD)}` : `${formatLoss(lastStep?.gSmooth)} / ${formatLoss(lastStep?.dSmooth)}`}
           </span>
@@ -120,13 +138,16 @@ export function TrainPanel({ state, actions, url, initialSeed }: Props) {
             <span className="stat-value">{last.quality.toFixed(3)}</span>
           </div>
         )}
+        <div className="stat">
+          <span className="stat-label">Best epoch</span>
+          <span className="stat-value" data-testid="best-epoch" title="The epoch whose weights the model keeps (best live quality)">
+            {t.bestEpoch !== null ? `${t.bestEpoch}${bestQuality !== undefined ? ` (${bestQuality.toFixed(3)})` : ''}` : '–'}
+          </span>
+        </div>
         {t.seconds !== null && (
           <div className="stat">
             <span className="stat-label">Total</span>
-            <span className="stat-value">
-              {formatDuration(t.seconds)}
-              {t.bestEpoch !== null ? ` (best epoch ${t.bestEpoch})` : ''}
-            </span>
+            <span className="stat-value">{formatDuration(t.seconds)}</span>
           </div>
         )}
       </div>
@@ -134,11 +155,12 @@ export function TrainPanel({ state, actions, url, initialSeed }: Props) {
       {t.progress && t.status === 'starting' ? (
         <ProgressBar label={t.progress.message ?? t.progress.stage} done={t.progress.done} total={t.progress.total} />
       ) : (
-        t.status !== 'idle' && <ProgressBar testId="train-progress" label={`Step ${t.step} of ${t.stepsPerEpoch || '?'} in epoch ${t.epoch}`} done={t.fraction} total={1} etaSeconds={busy ? t.etaSeconds : null} />
+        t.status !== 'idle' && <ProgressBar testId="train-progress" label={progressLabel(t)} done={t.fraction} total={1} etaSeconds={busy ? t.etaSeconds : null} />
       )}
 
       <div className="chart-grid">
-        <LossChart points={t.loss.points} epochLog={t.epochLog} />
+        <LossChart points={t.loss.points} epochLog={t.epochLog} labels={lossLabels} />
+        <QualityChart points={t.quality.points} bestEpoch={t.bestEpoch} />
         <DistributionChart data={t.distributions} epoch={t.distributionsEpoch} />
       </div>
     </div>

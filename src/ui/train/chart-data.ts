@@ -19,6 +19,14 @@ export function distributionEvery(epochs: number): number {
   return Math.max(1, Math.min(5, Math.round(epochs / 20)));
 }
 
+/**
+ * Check the live quality about 20 times a run too (every epoch for short runs, at most every 5):
+ * each check samples 2,000 rows and scores them (about 5% of a CTGAN run at every 5; bench/README).
+ */
+export function qualityEvery(epochs: number): number {
+  return distributionEvery(epochs);
+}
+
 export interface DistributionRow {
   label: string;
   real: number;

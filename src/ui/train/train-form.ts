@@ -20,15 +20,32 @@ export interface TrainForm {
   discriminatorDim: string;
   pac: string;
   discriminatorSteps: string;
+  /** Early stop: quality checks in a row without improvement (0 = off). */
+  patience: string;
 }
 
-/** Synthesizers offered in the method select; `available` flips on as each lands in the worker. */
-export const METHODS: readonly { name: MethodName; label: string; available: boolean }[] = [
-  { name: 'ctgan', label: 'CTGAN (conditional GAN)', available: true },
-  { name: 'tvae', label: 'TVAE (variational autoencoder)', available: false },
-  { name: 'copula', label: 'Gaussian copula (fast, no GPU)', available: false },
-  { name: 'profile', label: 'Profile only (independent columns)', available: false },
+/** A synthesizer offered in the method select, with the one line shown under it. */
+export interface MethodChoice {
+  name: MethodName;
+  label: string;
+  description: string;
+  available: boolean;
+  /** Trains for epochs (epochs, batch size, the Advanced settings and live quality apply). */
+  epochs: boolean;
+}
+
+/** Synthesizers offered in the method select (all four train in the worker since issue 8). */
+export const METHODS: readonly MethodChoice[] = [
+  { name: 'ctgan', label: 'CTGAN (conditional GAN)', description: 'The reference GAN: best on mixed, multi-modal columns; slowest to train.', available: true, epochs: true },
+  { name: 'tvae', label: 'TVAE (variational autoencoder)', description: 'An autoencoder on the same encoding: trains several times faster than CTGAN, often as good.', available: true, epochs: true },
+  { name: 'copula', label: 'Gaussian copula (fast, no GPU)', description: 'Each column\'s distribution plus their correlations, fitted in one pass in seconds.', available: true, epochs: false },
+  { name: 'profile', label: 'Profile only (ignores correlations)', description: 'No training: every column drawn independently from its own distribution; ignores correlations between columns.', available: true, epochs: false },
 ];
+
+/** The choice for `name` (the first one for an unknown name). */
+export function methodChoice(name: MethodName): MethodChoice {
+  return METHODS.find((m) => m.name === name) ?? METHODS[0]!;
+}
 
 /** The initial form: reference defaults, with the given seed. */
 export function defaultTrainForm(seed: number): TrainForm {
@@ -45,11 +62,13 @@ export function defaultTrainForm(seed: number): TrainForm {
     discriminatorDim: d.discriminatorDim.join(', '),
     pac: String(d.pac),
     discriminatorSteps: String(d.discriminatorSteps),
+    patience: '0',
   };
 }
 
 export type TrainFormResult =
-  | { ok: true; options: Partial<TrainOptions> }
+  /** `patience`: early-stop checks without improvement (0 = off), sent beside the options. */
+  | { ok: true; options: Partial<TrainOptions>; patience: number }
   | { ok: false; errors: string[] };
 
 function int(raw: string, label: string, min: number, max: number, errors: string[]): number {
@@ -91,6 +110,7 @@ export function trainOptionsFromForm(form: TrainForm): TrainFormResult {
   const embeddingDim = int(form.embeddingDim, 'Noise size', 1, 4096, errors);
   const generatorLr = positive(form.generatorLr, 'Generator learning rate', errors);
   const discriminatorLr = positive(form.discriminatorLr, 'Critic learning rate', errors);
+  const patience = int(form.patience, 'Early-stop patience', 0, 1000, errors);
   const generatorDim = layers(form.generatorDim, 'Generator layers', errors);
   const discriminatorDim = layers(form.discriminatorDim, 'Critic layers', errors);
   if (Number.isInteger(batchSize) && Number.isInteger(pac) && batchSize % pac !== 0) {
@@ -100,5 +120,6 @@ export function trainOptionsFromForm(form: TrainForm): TrainFormResult {
   return {
     ok: true,
     options: { epochs, batchSize, seed, pac, discriminatorSteps, embeddingDim, generatorLr, discriminatorLr, generatorDim, discriminatorDim },
+    patience,
   };
 }
