@@ -23,6 +23,8 @@ import { createRng, type Rng } from '../core/rng.ts';
 import { SynthtabError } from '../core/errors.ts';
 import { stringColumn, type Column, type Table } from '../core/table/table.ts';
 import type { ColumnPlan, TrainOptions } from '../core/types.ts';
+import type { CsvFormats } from '../core/csv/format.ts';
+import { readCsvFormats, withFileExtras } from '../model/model-file.ts';
 
 /**
  * Run `fit` with the caller's hooks, wrapped in a QualityTracker when `hooks.quality` is set (every
@@ -46,10 +48,10 @@ export async function trackedFit(
   return { epochs, bestEpoch: summary.bestEpoch };
 }
 
-/** The personal-columns step for a table the engine profiled (null when it did not, or none is personal). */
-function personalFor(profiled: ProfiledTables | undefined, table: Table, plan: ColumnPlan[]): PersonalColumns | null {
+/** The personal-columns step and the input's CSV formats for a table the engine profiled. */
+function personalFor(profiled: ProfiledTables | undefined, table: Table, plan: ColumnPlan[]): { personal: PersonalColumns | null; formats: CsvFormats } {
   const whole = profiled?.lookup(table);
-  return whole ? preparePersonal(whole.table, whole.profile, plan) : null;
+  return { personal: whole ? preparePersonal(whole.table, whole.profile, plan) : null, formats: whole?.formats ?? {} };
 }
 
 /** `out` with its faked columns replaced by fresh fakes (no-op without personal columns). */
@@ -72,13 +74,15 @@ function withPlaceholders(out: Table, order: readonly string[]): Table {
 }
 
 /**
- * The Gaussian copula as a SynthesizerLike. With `model`, a loaded model (fit then refits). With
- * `profiled`, personal columns are left out of the fit and faked after sampling (see the file comment).
+ * The Gaussian copula as a SynthesizerLike. With `loaded`, a model read from a file (and its CSV
+ * formats). With `profiled`, personal columns are left out of the fit and faked after sampling (see
+ * the file comment), and exports use the input's formats (" Private", " ?"), kept in the model file.
  */
-export function copulaSynthesizer(profiled?: ProfiledTables, loaded?: CopulaModel): SynthesizerLike {
-  let model: CopulaModel | null = loaded ?? null;
+export function copulaSynthesizer(profiled?: ProfiledTables, loaded?: { model: CopulaModel; formats: CsvFormats }): SynthesizerLike {
+  let model: CopulaModel | null = loaded?.model ?? null;
+  let formats: CsvFormats = loaded?.formats ?? {};
   let personal: PersonalColumns | null = null;
-  let order: string[] = loaded ? loaded.columns.map((c) => c.name) : [];
+  let order: string[] = loaded ? loaded.model.columns.map((c) => c.name) : [];
   let rng = createRng(0x5a3c);
   const need = (): CopulaModel => {
     if (!model) throw new SynthtabError('bad-option', 'The copula has not been fitted or loaded yet.');
@@ -93,7 +97,7 @@ export function copulaSynthesizer(profiled?: ProfiledTables, loaded?: CopulaMode
   const target: Trackable = { sample, getWeights: async () => [], setWeights: () => {} };
   return {
     fit: async (table, plan, options, hooks) => {
-      personal = personalFor(profiled, table, plan);
+      ({ personal, formats } = personalFor(profiled, table, plan));
       const resolved = personal ? personal.plan : plan;
       const faked = new Set(personal?.faked ?? []);
       // Faked columns are not learned: excluded from the fit, added back as fakes by sample().
@@ -111,19 +115,20 @@ export function copulaSynthesizer(profiled?: ProfiledTables, loaded?: CopulaMode
       });
     },
     sample: (n, opts) => sample(n, opts),
-    toFile: () => JSON.stringify(need()),
+    toFile: () => withFileExtras(JSON.stringify(need()), { formats }),
     getWeights: async () => [],
     dispose: () => {
       model = null;
     },
     columns: () => (order.length > 0 ? [...order] : need().columns.map((c) => c.name)),
+    csvFormats: () => formats,
   };
 }
 
-/** A copula model file (JSON text or parsed) as a SynthesizerLike, or a one-line 'bad-model-file' error. */
+/** A parsed copula model file as a SynthesizerLike (with its CSV formats), or a one-line 'bad-model-file' error. */
 export function loadCopula(json: unknown): SynthesizerLike {
   assertCopulaModel(json);
-  return copulaSynthesizer(undefined, json);
+  return copulaSynthesizer(undefined, { model: json, formats: readCsvFormats(json) });
 }
 
 /** The message save-model answers for the profile method (it has no model to save). */
@@ -137,6 +142,7 @@ export const PROFILE_NO_MODEL =
 export function profileSynthesizer(profiled?: ProfiledTables): SynthesizerLike {
   let data: { table: Table; plan: ColumnPlan[] } | null = null;
   let personal: PersonalColumns | null = null;
+  let formats: CsvFormats = {};
   let rng = createRng(0x5a3c);
   const need = (): { table: Table; plan: ColumnPlan[] } => {
     if (!data) throw new SynthtabError('bad-option', 'Choose the profile method and press Train first.');
@@ -144,7 +150,7 @@ export function profileSynthesizer(profiled?: ProfiledTables): SynthesizerLike {
   };
   return {
     fit: async (table, plan, options, hooks) => {
-      personal = personalFor(profiled, table, plan);
+      ({ personal, formats } = personalFor(profiled, table, plan));
       data = { table, plan: personal ? personal.plan : plan };
       rng = createRng(options.seed ^ 0x5a3c);
       await hooks.onEvent?.({ type: 'stage', stage: 'transform', message: PROFILE_SAMPLE_NOTE });
@@ -167,5 +173,6 @@ export function profileSynthesizer(profiled?: ProfiledTables): SynthesizerLike {
       const d = need();
       return outputColumns(d.table, d.plan);
     },
+    csvFormats: () => formats,
   };
 }

@@ -2,6 +2,7 @@
 // (tvae with live events, copula as one epoch, profile with none), samples, exports, evaluates and
 // saves (profile refuses); live quality rides on epoch events, 'trained' reports bestEpoch, and the
 // model ends with the best check's weights.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createHandler } from '../../../src/worker/handler.ts';
 import { createDefaultEngine } from '../../../src/worker/engine-default.ts';
@@ -214,5 +215,43 @@ describe('copula and profile keep personal columns out of what they learn', () =
     await handle({ type: 'save-model', id: 9 });
     expect(rec.of('model-file')[0]!.json).not.toContain('@example.org');
     expect(rec.of('error')).toEqual([]);
+  });
+});
+
+/** The first 400 rows of the Adult demo (" Private", " ?" cells; 15 columns). */
+const ADULT = readFileSync(new URL('../../../public/demo/adult.csv', import.meta.url), 'utf8').split('\n').slice(0, 401).join('\n') + '\n';
+
+describe('the Adult demo (issue 8 done-criterion): every method trains, shows quality, keeps the best epoch, exports', () => {
+  it('ctgan, tvae, copula and profile in one session', async () => {
+    const rec = recorder();
+    const handle = createHandler(rec.post, { engine: createDefaultEngine(nodeBackends), store: createMemoryModelStore() });
+    await handle({ type: 'load-text', id: 1, text: ADULT, name: 'adult.csv' });
+    const header = ADULT.slice(0, ADULT.indexOf('\n'));
+    const tiny = { batchSize: 50, embeddingDim: 8, generatorDim: [16], discriminatorDim: [16], seed: 2 };
+    const runs = [['ctgan', 2], ['tvae', 2], ['copula', 1], ['profile', 0]] as const;
+    let id = 10;
+    for (const [method, epochs] of runs) {
+      const train = ++id;
+      await handle({ type: 'train', id: train, method, options: { ...tiny, epochs: 2 }, backend: 'wasm', holdout: 0.2, qualityEvery: 1 });
+      expect(errorsOf(rec, train)).toEqual([]);
+      const trained = rec.of('trained').find((t) => t.requestId === train)!;
+      expect(trained.epochs).toBe(epochs);
+      const qualities = rec.of('epoch').filter((e) => e.requestId === train).map((e) => e.quality);
+      expect(qualities).toHaveLength(epochs);
+      expect(qualities.every((q) => q !== undefined && q > 0 && q <= 1)).toBe(true);
+      if (epochs > 0) expect(trained.bestEpoch).toBeGreaterThanOrEqual(1);
+      else expect(trained.bestEpoch).toBeUndefined();
+      const sample = ++id;
+      await handle({ type: 'sample', id: sample, rows: 60, seed: 3 });
+      const csv = csvOf(rec, sample);
+      expect(csv.slice(0, csv.indexOf('\n'))).toBe(header);
+      const workclass = csv.trimEnd().split('\n').slice(1).map((l) => l.split(',')[1]!);
+      expect(workclass).toHaveLength(60);
+      // Written in the input's format: categories keep their leading space (" Private").
+      expect(workclass.every((w) => w.startsWith(' '))).toBe(true);
+      const evaluate = ++id;
+      await handle({ type: 'evaluate', id: evaluate, rows: 200 });
+      expect(errorsOf(rec, evaluate)).toEqual([]);
+    }
   });
 });
