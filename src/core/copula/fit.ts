@@ -14,7 +14,7 @@
  */
 import { SynthtabError } from '../errors.ts';
 import type { Rng } from '../rng.ts';
-import { cellText, type Column, type Table } from '../table/table.ts';
+import { cellText, isMissing, type Column, type Table } from '../table/table.ts';
 import type { ColumnKind, ColumnPlan } from '../types.ts';
 import { parseIsoDate, type DateShape } from './datetime.ts';
 import { correlationOfScores } from './gaussian.ts';
@@ -24,6 +24,9 @@ import { normalQuantile } from './normal.ts';
 
 /** u is clipped to [EPS, 1 - EPS] before Phi^-1 (Copulas uses float32 eps). */
 export const U_EPS = 1.1920929e-7;
+
+/** The one stored value of a free-text column: real text is never kept in a copula model. */
+export const TEXT_PLACEHOLDER = '\u0000text';
 
 function defaultKind(col: Column): ColumnKind {
   return col.type === 'numeric' ? 'continuous' : 'categorical';
@@ -139,9 +142,12 @@ export function fitCopula(table: Table, plan: readonly ColumnPlan[], rng: Rng): 
   const axis = mainAxis(scores, n);
   for (const { slot, col, kind } of discrete) {
     const keys: (string | number | null)[] = [];
+    // Free text is never learned nor stored: only its missing share is kept (the model file and the
+    // output must not carry real sentences, names or e-mails); sampling writes "text N" placeholders.
+    const isText = kind === 'text';
     for (let r = 0; r < n; r++) {
-      if (col.type === 'numeric') keys.push(Number.isNaN(col.values[r]!) ? null : col.values[r]!);
-      else keys.push(cellText(col, r));
+      if (col.type === 'numeric') keys.push(Number.isNaN(col.values[r]!) ? null : isText ? TEXT_PLACEHOLDER : col.values[r]!);
+      else keys.push(isText && !isMissing(col, r) ? TEXT_PLACEHOLDER : cellText(col, r));
     }
     const learned = kind !== 'text' && kind !== 'constant' && kind !== 'empty';
     const { marginal, index } = fitCategorical(keys, learned ? axis : undefined);
@@ -150,7 +156,7 @@ export function fitCopula(table: Table, plan: readonly ColumnPlan[], rng: Rng): 
       dim = scores.length;
       scores.push(Float64Array.from(index, (c) => toScore(categoryU(marginal, c, rng))));
     }
-    const output = col.type === 'numeric' ? 'numeric' : 'string';
+    const output = col.type === 'numeric' && !isText ? 'numeric' : 'string';
     slots[slot] = { name: col.name, role: 'categorical', output, decimals: col.type === 'numeric' ? col.decimals : 0, marginal, dim };
   }
   const columns = slots.filter((c): c is CopulaColumn => c !== null);

@@ -12,7 +12,7 @@ import { conditionalGaussian } from './gaussian.ts';
 import { categoryInterval, categoryOf, numericCdf, numericQuantile } from './marginals.ts';
 import type { CopulaColumn, CopulaModel } from './model.ts';
 import { normalCdf, normalQuantile } from './normal.ts';
-import { U_EPS } from './fit.ts';
+import { TEXT_PLACEHOLDER, U_EPS } from './fit.ts';
 
 /** A resolved condition: a fixed output value, and how to draw the known normal score per row. */
 interface Fixed {
@@ -96,6 +96,12 @@ function outputColumn(col: CopulaColumn, n: number, u: Float64Array, fixed: Fixe
   const idx = Int32Array.from({ length: n }, (_, i) => (fixed ? fixed.value : categoryOf(col.marginal, u[i]!)));
   if (col.output === 'numeric') {
     return numericColumn(col.name, Float64Array.from(idx, (c) => (cats[c] === null ? NaN : Number(cats[c]))), col.decimals);
+  }
+  if (cats.includes(TEXT_PLACEHOLDER)) {
+    // A free-text column: unique "text N" placeholders where the column is present (fit.ts).
+    const dictionary: string[] = [];
+    const codes = Int32Array.from(idx, (c) => (cats[c] === null ? -1 : dictionary.push(`text ${dictionary.length + 1}`) - 1));
+    return { type: 'string', name: col.name, codes, dictionary };
   }
   const dictionary: string[] = [];
   const codeOf = cats.map((v) => (v === null ? -1 : dictionary.push(String(v)) - 1));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../../src/core/rng.ts';
-import { cellText, numericColumn, stringColumn, type Column, type Table } from '../../../src/core/table/table.ts';
+import { cellText, numericColumn, stringColumn, toRows, type Column, type Table } from '../../../src/core/table/table.ts';
 import type { ColumnPlan } from '../../../src/core/types.ts';
 import { assertCopulaModel, fitCopula, sampleCopula } from '../../../src/core/copula/copula.ts';
 
@@ -164,5 +164,24 @@ describe('Gaussian copula', () => {
       }
       expect(['0', '1']).toContain(cellText(s.columns[2]!, r));
     }
+  });
+});
+
+describe('free-text columns in the copula', () => {
+  it('never stores or outputs real text: only the missing share, as "text N" placeholders', () => {
+    const secrets = Array.from({ length: 60 }, (_, i) => (i % 6 === 0 ? null : `secret note number ${i} about a customer`));
+    const table = { rowCount: 60, columns: [numericColumn('x', Float64Array.from({ length: 60 }, (_, i) => i)), stringColumn('note', secrets)] };
+    const plan: ColumnPlan[] = [{ name: 'x', kind: 'integer' }, { name: 'note', kind: 'text' }];
+    const model = fitCopula(table, plan, createRng(1));
+    expect(JSON.stringify(model)).not.toContain('secret');
+    const out = sampleCopula(model, 600, createRng(2));
+    const note = out.columns[1]!;
+    expect(note.type).toBe('string');
+    const texts = toRows(out).map((r) => r[1]);
+    expect(texts.some((t) => t !== null && t.includes('secret'))).toBe(false);
+    const missing = texts.filter((t) => t === null).length / texts.length;
+    expect(missing).toBeGreaterThan(0.1);
+    expect(missing).toBeLessThan(0.25);
+    expect(texts.find((t) => t !== null)).toMatch(/^text \d+$/);
   });
 });
