@@ -1,43 +1,19 @@
-import { memo, useState } from 'react';
-import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
+import { memo } from 'react';
 import type { DistributionData } from '../../worker/protocol.ts';
-import { formatPercent } from '../shared/format.ts';
-import { distributionRows } from './chart-data.ts';
+import { RealVsSyntheticChart } from '../shared/RealVsSyntheticChart.tsx';
 
 /**
  * Real vs synthetic shares for one column the user picks (test id `distribution-chart`), from the
  * worker's pre-binned 'distributions' events.
  */
 export const DistributionChart = memo(function DistributionChart({ data, epoch }: { data: readonly DistributionData[]; epoch: number | null }) {
-  const [picked, setPicked] = useState<string | null>(null);
-  const current = data.find((d) => d.column === picked) ?? data[0];
   return (
-    <figure className="chart" data-testid="distribution-chart">
-      <figcaption>
-        Real vs synthetic{epoch !== null ? ` (epoch ${epoch})` : ''}
-        {data.length > 0 && (
-          <select aria-label="Column to compare" className="inline-select" value={current?.column ?? ''} onChange={(e) => setPicked(e.currentTarget.value)}>
-            {data.map((d) => (
-              <option key={d.column} value={d.column}>
-                {d.column}
-              </option>
-            ))}
-          </select>
-        )}
-      </figcaption>
-      {!current ? (
-        <div className="chart-empty muted">Column distributions appear here during training.</div>
-      ) : (
-        <BarChart responsive style={{ width: '100%', height: 260 }} data={distributionRows(current)} margin={{ top: 8, right: 16, bottom: 4, left: 0 }}>
-          <CartesianGrid strokeDasharray="3 3" stroke="#e5e7eb" />
-          <XAxis dataKey="label" fontSize={11} interval="preserveStartEnd" />
-          <YAxis fontSize={12} width={48} tickFormatter={(v: number) => formatPercent(v)} />
-          <Tooltip formatter={(v) => (typeof v === 'number' ? formatPercent(v) : String(v))} />
-          <Legend />
-          <Bar dataKey="real" name="real" fill="#64748b" isAnimationActive={false} />
-          <Bar dataKey="synthetic" name="synthetic" fill="#16a34a" isAnimationActive={false} />
-        </BarChart>
-      )}
-    </figure>
+    <RealVsSyntheticChart
+      data={data}
+      testId="distribution-chart"
+      caption={`Real vs synthetic${epoch !== null ? ` (epoch ${epoch})` : ''}`}
+      emptyText="Column distributions appear here during training."
+      realName="real"
+    />
   );
 });
