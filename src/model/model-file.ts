@@ -51,6 +51,8 @@ const optionsSchema = z.object({
   pac: z.number().int().min(1),
   logFrequency: z.boolean(),
   seed: z.number(),
+  // Optional: files written before the averaged generator existed lack it (then the default applies).
+  generatorAverage: z.number().min(0).max(1).optional(),
 });
 
 const planSchema = z.object({
