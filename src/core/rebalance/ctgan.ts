@@ -5,9 +5,8 @@
  */
 import { SynthtabError } from '../errors.ts';
 import type { Rng } from '../rng.ts';
-import { cellText, type Column, type Table } from '../table/table.ts';
-import { appendSameSchema } from './smote.ts';
-import { countLabels, rowsToAdd, type TrainingSet } from './training-set.ts';
+import { appendSameSchema, cellText, type Column, type Table } from '../table/table.ts';
+import { countLabels, rowsToAdd, withMadeUpMinority, type TrainingSet } from './training-set.ts';
 
 /**
  * Train a synthesizer on `train` (never the holdout) and return `n` rows whose target equals
@@ -103,11 +102,5 @@ export async function ctganOversample(
   if (add === 0) return { table: train, labels, synthetic: new Uint8Array(train.rowCount) };
   const raw = await synthesizeMinority(train, add, minorityValue, rng);
   const synth = setTarget(alignToSchema(raw, train), target, minorityValue);
-  const table = appendSameSchema(widenDictionaries(train, synth), synth);
-  const outLabels = new Uint8Array(table.rowCount);
-  outLabels.set(labels, 0);
-  outLabels.fill(1, labels.length);
-  const synthetic = new Uint8Array(table.rowCount);
-  synthetic.fill(1, labels.length);
-  return { table, labels: outLabels, synthetic };
+  return withMadeUpMinority(appendSameSchema(widenDictionaries(train, synth), synth), labels);
 }

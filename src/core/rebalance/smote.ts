@@ -18,8 +18,8 @@
  * categorical cell is a category of its own. The target column is copied from the seed.
  */
 import type { Rng } from '../rng.ts';
-import type { Column, Table } from '../table/table.ts';
-import { countLabels, rowsToAdd, type TrainingSet } from './training-set.ts';
+import { appendSameSchema, type Column, type Table } from '../table/table.ts';
+import { countLabels, rowsToAdd, withMadeUpMinority, type TrainingSet } from './training-set.ts';
 
 export const SMOTE_K = 5;
 
@@ -178,27 +178,6 @@ function synthesize(train: Table, target: number, mm: MinorityMatrix, count: num
   return { rowCount: count, columns };
 }
 
-/** Rows of `a` then rows of `b`, where `b` shares `a`'s dictionaries (codes stay valid). */
-export function appendSameSchema(a: Table, b: Table): Table {
-  const columns: Column[] = a.columns.map((ca, j) => {
-    const cb = b.columns[j]!;
-    if (ca.type === 'numeric' && cb.type === 'numeric') {
-      const values = new Float64Array(a.rowCount + b.rowCount);
-      values.set(ca.values, 0);
-      values.set(cb.values, a.rowCount);
-      return { ...ca, values };
-    }
-    if (ca.type === 'string' && cb.type === 'string') {
-      const codes = new Int32Array(a.rowCount + b.rowCount);
-      codes.set(ca.codes, 0);
-      codes.set(cb.codes, a.rowCount);
-      return { ...ca, codes };
-    }
-    throw new Error(`Column '${ca.name}' changed type between tables.`);
-  });
-  return { rowCount: a.rowCount + b.rowCount, columns };
-}
-
 /**
  * Append SMOTE-NC rows until minority / majority reaches `ratio` (1 = balanced).
  * `target` is the target column's index (never used as a feature).
@@ -209,13 +188,7 @@ export function smote(train: Table, target: number, labels: Uint8Array, ratio: n
   const mm = minorityMatrix(train, target, labels);
   const kk = Math.max(0, Math.min(k, minority - 1));
   const synth = synthesize(train, target, mm, add, kk, rng);
-  const table = appendSameSchema(train, synth);
-  const outLabels = new Uint8Array(table.rowCount);
-  outLabels.set(labels, 0);
-  outLabels.fill(1, labels.length);
-  const synthetic = new Uint8Array(table.rowCount);
-  synthetic.fill(1, labels.length);
-  return { table, labels: outLabels, synthetic };
+  return withMadeUpMinority(appendSameSchema(train, synth), labels);
 }
 
 /** Exposed for tests: the minority matrix and its neighbour search. */

@@ -42,6 +42,19 @@ export function rowsToAdd(minority: number, majority: number, ratio: number): nu
   return Math.max(0, Math.ceil(ratio * majority - 1e-9) - minority);
 }
 
+/**
+ * The training set for `table` = the `labels.length` real rows followed by rows the method made up,
+ * all of the minority class: the made-up rows get label 1 and `synthetic` 1 (SMOTE, CTGAN).
+ */
+export function withMadeUpMinority(table: Table, labels: Uint8Array): TrainingSet {
+  const outLabels = new Uint8Array(table.rowCount);
+  outLabels.set(labels, 0);
+  outLabels.fill(1, labels.length);
+  const synthetic = new Uint8Array(table.rowCount);
+  synthetic.fill(1, labels.length);
+  return { table, labels: outLabels, synthetic };
+}
+
 /** The unchanged training split. */
 export function baseline(train: Table, labels: Uint8Array): TrainingSet {
   return { table: train, labels, synthetic: new Uint8Array(train.rowCount) };

@@ -112,10 +112,7 @@ export function concatTables(a: Table, b: Table): Table {
   const columns: Column[] = a.columns.map((ca, j) => {
     const cb = b.columns[j]!;
     if (ca.type === 'numeric' && cb.type === 'numeric') {
-      const values = new Float64Array(a.rowCount + b.rowCount);
-      values.set(ca.values, 0);
-      values.set(cb.values, a.rowCount);
-      return { ...ca, values, decimals: Math.max(ca.decimals, cb.decimals) };
+      return { ...ca, values: joinArrays(ca.values, cb.values, Float64Array), decimals: Math.max(ca.decimals, cb.decimals) };
     }
     const texts: (string | null)[] = [];
     for (let i = 0; i < a.rowCount; i++) texts.push(cellText(ca, i));
@@ -123,6 +120,28 @@ export function concatTables(a: Table, b: Table): Table {
     return stringColumn(ca.name, texts);
   });
   return { rowCount: a.rowCount + b.rowCount, columns };
+}
+
+/**
+ * Rows of `a` then rows of `b`, where `b` has `a`'s column types and shares its dictionaries (codes
+ * stay valid as they are; unlike `concatTables`, nothing is re-coded and decimals stay `a`'s).
+ */
+export function appendSameSchema(a: Table, b: Table): Table {
+  const columns: Column[] = a.columns.map((ca, j) => {
+    const cb = b.columns[j]!;
+    if (ca.type === 'numeric' && cb.type === 'numeric') return { ...ca, values: joinArrays(ca.values, cb.values, Float64Array) };
+    if (ca.type === 'string' && cb.type === 'string') return { ...ca, codes: joinArrays(ca.codes, cb.codes, Int32Array) };
+    throw new Error(`Column '${ca.name}' changed type between tables.`);
+  });
+  return { rowCount: a.rowCount + b.rowCount, columns };
+}
+
+/** `x` followed by `y` in a new typed array of the same kind. */
+function joinArrays<T extends Float64Array | Int32Array>(x: T, y: T, Kind: new (length: number) => T): T {
+  const out = new Kind(x.length + y.length);
+  out.set(x, 0);
+  out.set(y, x.length);
+  return out;
 }
 
 /** Rows as arrays of cell text (null = missing); for tests and small previews only. */
