@@ -7,7 +7,7 @@
  *   categories first, so code < realCategories <=> the category occurs in the real data; -1 = missing).
  * Columns are matched by name; a mismatch is a SynthtabError naming the columns.
  */
-import type { Column, Table } from '../table/table.ts';
+import { dictionaryCoder, type Column, type Table } from '../table/table.ts';
 import type { ColumnKind } from '../types.ts';
 import { SynthtabError } from '../errors.ts';
 import { alignColumns, columnNumbers, columnTexts, datetimeFormatOf, resolveRoles } from './column-roles.ts';
@@ -52,25 +52,15 @@ export interface PrepareOptions {
 }
 
 function codeTexts(tables: (Column | null)[]): { categories: string[]; realCategories: number; codes: (Int32Array | null)[] } {
-  const index = new Map<string, number>();
   const categories: string[] = [];
+  const code = dictionaryCoder(categories);
   let realCategories = 0;
   const realIsNumeric = tables[0]?.type === 'numeric';
   const codes = tables.map((col, t) => {
     if (!col) return null;
     const texts = columnTexts(col, realIsNumeric);
     const out = new Int32Array(texts.length);
-    for (let i = 0; i < texts.length; i++) {
-      const s = texts[i];
-      if (s === null) { out[i] = -1; continue; }
-      let c = index.get(s);
-      if (c === undefined) {
-        c = categories.length;
-        categories.push(s);
-        index.set(s, c);
-      }
-      out[i] = c;
-    }
+    for (let i = 0; i < texts.length; i++) out[i] = code(texts[i]);
     if (t === 0) realCategories = categories.length;
     return out;
   });

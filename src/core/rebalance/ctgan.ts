@@ -5,7 +5,7 @@
  */
 import { SynthtabError } from '../errors.ts';
 import type { Rng } from '../rng.ts';
-import { appendSameSchema, cellText, type Column, type Table } from '../table/table.ts';
+import { appendSameSchema, cellText, dictionaryCoder, type Column, type Table } from '../table/table.ts';
 import { countLabels, rowsToAdd, withMadeUpMinority, type TrainingSet } from './training-set.ts';
 
 /**
@@ -36,22 +36,9 @@ export function alignToSchema(synth: Table, like: Table): Table {
       return { ...col, values };
     }
     const dictionary = [...col.dictionary];
-    const index = new Map(dictionary.map((v, i) => [v, i]));
+    const code = dictionaryCoder(dictionary);
     const codes = new Int32Array(n);
-    for (let r = 0; r < n; r++) {
-      const t = cellText(src, r);
-      if (t === null) {
-        codes[r] = -1;
-        continue;
-      }
-      let c = index.get(t);
-      if (c === undefined) {
-        c = dictionary.length;
-        dictionary.push(t);
-        index.set(t, c);
-      }
-      codes[r] = c;
-    }
+    for (let r = 0; r < n; r++) codes[r] = code(cellText(src, r));
     return { ...col, codes, dictionary };
   });
   return { rowCount: synth.rowCount, columns };

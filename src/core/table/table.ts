@@ -69,25 +69,34 @@ export function numericColumn(name: string, values: Float64Array, decimals = 0):
   return { type: 'numeric', name, values, decimals };
 }
 
+/**
+ * A coder from text to dictionary code: null gives -1 (missing), a known value its code, a new value
+ * is appended to `dictionary` (which the coder extends in place) and gets the next code. Codes are
+ * thus in order of first appearance after the entries `dictionary` already holds.
+ */
+export function dictionaryCoder(dictionary: string[]): (value: string | null | undefined) => number {
+  const index = new Map<string, number>();
+  dictionary.forEach((v, i) => {
+    if (!index.has(v)) index.set(v, i);
+  });
+  return (value) => {
+    if (value === null || value === undefined) return -1;
+    let c = index.get(value);
+    if (c === undefined) {
+      c = dictionary.length;
+      dictionary.push(value);
+      index.set(value, c);
+    }
+    return c;
+  };
+}
+
 /** Build a string column from values (null = missing), coding in order of first appearance. */
 export function stringColumn(name: string, values: ReadonlyArray<string | null>): StringColumn {
   const dictionary: string[] = [];
-  const index = new Map<string, number>();
+  const code = dictionaryCoder(dictionary);
   const codes = new Int32Array(values.length);
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (v === null || v === undefined) {
-      codes[i] = -1;
-      continue;
-    }
-    let c = index.get(v);
-    if (c === undefined) {
-      c = dictionary.length;
-      dictionary.push(v);
-      index.set(v, c);
-    }
-    codes[i] = c;
-  }
+  for (let i = 0; i < values.length; i++) codes[i] = code(values[i]);
   return { type: 'string', name, codes, dictionary };
 }
 
