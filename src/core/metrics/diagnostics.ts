@@ -8,7 +8,7 @@
  * The property scores are the means over columns (1 when there is no such column).
  */
 import type { MetricInfo } from './metric.ts';
-import { meanOf } from './metric.ts';
+import { finiteRange, meanOf } from './metric.ts';
 import type { PreparedCategorical, PreparedColumn, PreparedNumeric } from './prepare.ts';
 
 export const BOUNDARY_ADHERENCE: MetricInfo = {
@@ -23,14 +23,7 @@ export const CATEGORY_ADHERENCE: MetricInfo = {
 
 /** Boundary adherence of one numeric column; null when the synthetic column has no values. */
 export function boundaryAdherence(c: PreparedNumeric): number | null {
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (let i = 0; i < c.real.length; i++) {
-    const v = c.real[i]!;
-    if (Number.isNaN(v)) continue;
-    if (v < lo) lo = v;
-    if (v > hi) hi = v;
-  }
+  const { lo, hi } = finiteRange(c.real);
   let n = 0;
   let inside = 0;
   for (let i = 0; i < c.synth.length; i++) {

@@ -20,3 +20,16 @@ export function meanOf(values: readonly number[]): number {
   for (const v of values) if (Number.isFinite(v)) { s += v; n++; }
   return n === 0 ? NaN : s / n;
 }
+
+/** Smallest and largest non-missing (non-NaN) value; lo = Infinity and hi = -Infinity when there is none. */
+export function finiteRange(values: ArrayLike<number>): { lo: number; hi: number } {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (Number.isNaN(v)) continue;
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  return { lo, hi };
+}

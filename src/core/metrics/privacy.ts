@@ -15,6 +15,7 @@
  * Identifier/text/constant/empty columns are excluded (they are regenerated, not learned).
  */
 import type { Rng } from '../rng.ts';
+import { finiteRange } from './metric.ts';
 import type { PreparedColumn } from './prepare.ts';
 import { sampleIndices } from './subsample.ts';
 
@@ -182,14 +183,7 @@ export function privacy(columns: readonly PreparedColumn[], opts: PrivacyOptions
   const numCols = columns.filter((c) => c.role === 'numeric');
   const scale = new Float64Array(numCols.length);
   numCols.forEach((c, j) => {
-    let lo = Infinity;
-    let hi = -Infinity;
-    for (let i = 0; i < c.real.length; i++) {
-      const v = c.real[i]!;
-      if (Number.isNaN(v)) continue;
-      if (v < lo) lo = v;
-      if (v > hi) hi = v;
-    }
+    const { lo, hi } = finiteRange(c.real);
     scale[j] = hi > lo ? 1 / (hi - lo) : 1;
   });
   const dn = numCols.length;
