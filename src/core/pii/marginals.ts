@@ -2,7 +2,7 @@
  * One column's marginal distribution, sampled on its own (the building blocks of the "no training"
  * mode in profile-sample.ts). Nulls are placed first, exactly round(n x real share) of them.
  */
-import { quantileSorted, sortedFinite } from '../profile/stats.ts';
+import { quantileSorted, sortedFinite, sortedValueCounts } from '../profile/stats.ts';
 import type { Rng } from '../rng.ts';
 import type { NumericColumn, StringColumn } from '../table/table.ts';
 import { nullPositions } from './generate.ts';
@@ -86,15 +86,7 @@ export function sampleNumeric(col: NumericColumn, n: number, rng: Rng, integer: 
 /** Numbers drawn from the real values by their frequency (categorical or boolean numbers). */
 export function sampleNumericCategories(col: NumericColumn, n: number, rng: Rng): Float64Array {
   const sorted = sortedFinite(col.values);
-  const values: number[] = [];
-  const counts: number[] = [];
-  for (let i = 0; i < sorted.length; i++) {
-    if (i > 0 && sorted[i] === sorted[i - 1]) counts[counts.length - 1]!++;
-    else {
-      values.push(sorted[i]!);
-      counts.push(1);
-    }
-  }
+  const { values, counts } = sortedValueCounts(sorted);
   const pick = weightedSampler(counts);
   const nulls = nullPositions(n, col.values.length ? 1 - sorted.length / col.values.length : 0, rng);
   const out = new Float64Array(n);
