@@ -3,6 +3,7 @@ import { createRng } from '../../../src/core/rng.ts';
 import { cellText, numericColumn, stringColumn, toRows, type Column, type Table } from '../../../src/core/table/table.ts';
 import type { ColumnPlan } from '../../../src/core/types.ts';
 import { assertCopulaModel, fitCopula, sampleCopula } from '../../../src/core/copula/copula.ts';
+import { ksStatistic as ks } from '../../../src/core/metrics/ks-complement.ts';
 
 function values(col: Column): number[] {
   if (col.type !== 'numeric') throw new Error(`${col.name} is not numeric`);
@@ -19,19 +20,6 @@ function pearson(a: number[], b: number[]): number {
     sbb += (b[i]! - mb) ** 2;
   }
   return sab / Math.sqrt(saa * sbb);
-}
-
-/** Two-sample Kolmogorov-Smirnov statistic. */
-function ks(a: number[], b: number[]): number {
-  const x = [...a].sort((p, q) => p - q), y = [...b].sort((p, q) => p - q);
-  let i = 0, j = 0, d = 0;
-  while (i < x.length && j < y.length) {
-    const v = Math.min(x[i]!, y[j]!);
-    while (i < x.length && x[i]! <= v) i++;
-    while (j < y.length && y[j]! <= v) j++;
-    d = Math.max(d, Math.abs(i / x.length - j / y.length));
-  }
-  return d;
 }
 
 const mean = (xs: number[]): number => xs.reduce((s, x) => s + x, 0) / xs.length;
