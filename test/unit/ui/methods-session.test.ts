@@ -4,12 +4,13 @@
 import { describe, expect, it } from 'vitest';
 import type { WorkerEvent } from '../../../src/worker/protocol.ts';
 import { applyEvent, applyRequest } from '../../../src/ui/app/session-reducer.ts';
-import type { RequestBody, SessionState } from '../../../src/ui/app/session-state.ts';
+import type { SessionState } from '../../../src/ui/app/session-state.ts';
 import { INITIAL_SESSION } from '../../../src/ui/app/session-state.ts';
-import { createSessionStore, type WorkerPort } from '../../../src/ui/app/session-store.ts';
+import { createSessionStore } from '../../../src/ui/app/session-store.ts';
 import { appendQuality, EMPTY_QUALITY_SERIES } from '../../../src/ui/train/quality-series.ts';
 import { defaultTrainForm, METHODS, methodChoice, trainOptionsFromForm } from '../../../src/ui/train/train-form.ts';
 import { qualityEvery } from '../../../src/ui/train/chart-data.ts';
+import { fakeWorkerPort, quietStoreEnv } from '../helpers/fake-worker-port.ts';
 
 const epoch = (requestId: number, e: number, epochs: number, quality?: number): WorkerEvent => ({
   type: 'epoch', requestId, epoch: e, epochs, lossG: 1, lossD: 0.5, seconds: 1, ...(quality !== undefined ? { quality } : {}),
@@ -83,26 +84,9 @@ describe('session reducer: live quality and best epoch', () => {
   });
 });
 
-/** A fake worker port (as in session.test.ts). */
-function fakePort() {
-  const sent: RequestBody[] = [];
-  const listeners = new Set<(e: WorkerEvent) => void>();
-  const port: WorkerPort = {
-    send(body) {
-      sent.push(body);
-      return sent.length;
-    },
-    subscribe(l) {
-      listeners.add(l);
-      return () => listeners.delete(l);
-    },
-  };
-  return { port, sent, listeners, emit: (e: WorkerEvent) => listeners.forEach((l) => l(e)) };
-}
-
 function store() {
-  const w = fakePort();
-  const s = createSessionStore(w.port, { now: () => 0, schedule: (f) => f(), download: () => {}, fetchText: async () => '' });
+  const w = fakeWorkerPort();
+  const s = createSessionStore(w.port, quietStoreEnv({ schedule: (f) => f() }));
   return { ...w, store: s };
 }
 

@@ -1,11 +1,11 @@
 /** Report state in the session: charts kept with the report, the target remembered, evaluation auto-run after training. */
 import { describe, expect, it } from 'vitest';
-import type { ReportCharts, WorkerEvent } from '../../../src/worker/protocol.ts';
+import type { ReportCharts } from '../../../src/worker/protocol.ts';
 import { DEFAULT_HOLDOUT } from '../../../src/worker/protocol.ts';
 import { applyEvent, applyRequest } from '../../../src/ui/app/session-reducer.ts';
-import type { RequestBody } from '../../../src/ui/app/session-state.ts';
 import { INITIAL_SESSION } from '../../../src/ui/app/session-state.ts';
 import { createSessionStore } from '../../../src/ui/app/session-store.ts';
+import { fakeWorkerPort, quietStoreEnv } from '../helpers/fake-worker-port.ts';
 
 const CHARTS: ReportCharts = {
   distributions: [{ column: 'x', kind: 'continuous', labels: ['0–1'], real: [1], synthetic: [1] }],
@@ -13,22 +13,9 @@ const CHARTS: ReportCharts = {
 };
 
 function setup(autoEvaluate?: boolean) {
-  const sent: RequestBody[] = [];
-  const listeners = new Set<(e: WorkerEvent) => void>();
-  const store = createSessionStore(
-    {
-      send(body) {
-        sent.push(body);
-        return sent.length;
-      },
-      subscribe(l) {
-        listeners.add(l);
-        return () => listeners.delete(l);
-      },
-    },
-    { now: () => 0, schedule: () => {}, download: () => {}, fetchText: async () => '', ...(autoEvaluate === undefined ? {} : { autoEvaluate }) },
-  );
-  return { store, sent, emit: (e: WorkerEvent) => listeners.forEach((l) => l(e)) };
+  const w = fakeWorkerPort();
+  const store = createSessionStore(w.port, quietStoreEnv(autoEvaluate === undefined ? {} : { autoEvaluate }));
+  return { store, sent: w.sent, emit: w.emit };
 }
 
 describe('report state', () => {

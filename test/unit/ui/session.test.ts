@@ -5,7 +5,7 @@ import { applyEvent, applyRequest, estimateEta } from '../../../src/ui/app/sessi
 import type { RequestBody, SessionState } from '../../../src/ui/app/session-state.ts';
 import { INITIAL_SESSION } from '../../../src/ui/app/session-state.ts';
 import { createSessionStore } from '../../../src/ui/app/session-store.ts';
-import type { WorkerPort } from '../../../src/ui/app/session-store.ts';
+import { fakeWorkerPort } from '../helpers/fake-worker-port.ts';
 
 const profile: Profile = {
   rows: 3,
@@ -112,26 +112,9 @@ describe('session reducer', () => {
   });
 });
 
-/** A fake worker: records requests, lets the test post events. */
-function fakePort() {
-  const sent: RequestBody[] = [];
-  const listeners = new Set<(e: WorkerEvent) => void>();
-  const port: WorkerPort = {
-    send(body) {
-      sent.push(body);
-      return sent.length;
-    },
-    subscribe(l) {
-      listeners.add(l);
-      return () => listeners.delete(l);
-    },
-  };
-  return { port, sent, emit: (e: WorkerEvent) => listeners.forEach((l) => l(e)) };
-}
-
 describe('session store', () => {
   function setup() {
-    const w = fakePort();
+    const w = fakeWorkerPort();
     const flushes: (() => void)[] = [];
     const downloads: { blob: Blob; name: string }[] = [];
     const store = createSessionStore(w.port, {
