@@ -4,29 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { createHandler } from '../../../src/worker/handler.ts';
 import { createDefaultEngine } from '../../../src/worker/engine-default.ts';
 import { createMemoryModelStore } from '../../../src/worker/model-store.ts';
-import type { Engine } from '../../../src/worker/engine.ts';
-import { initNodeBackend } from '../../../src/model/backend-node.ts';
+import { nodeBackends, SMALL_NETWORK_OPTIONS as SMALL, toyWorkerCsv as toyCsv } from '../helpers/node-engine.ts';
 import { recorder } from './fakes.ts';
-
-const nodeBackends: Engine['backends'] = {
-  select: async (pref) => {
-    const b = await initNodeBackend(pref === 'cpu' ? 'cpu' : 'wasm');
-    return { backend: b, adapter: 'node', reason: `node ${b}` };
-  },
-  fallback: async (failed) => (failed === 'wasm' ? { backend: await initNodeBackend('cpu'), adapter: 'node', reason: 'fallback' } : null),
-};
-
-function toyCsv(rows: number): string {
-  const work = ['Private', 'Self-emp', 'Gov'];
-  const lines = ['age,hours,workclass,income'];
-  for (let i = 0; i < rows; i++) {
-    const age = 18 + ((i * 37) % 50);
-    lines.push(`${age},${20 + ((i * 13) % 40)},${work[i % 3]},${age > 40 ? '>50K' : '<=50K'}`);
-  }
-  return lines.join('\n') + '\n';
-}
-
-const SMALL = { batchSize: 20, embeddingDim: 8, generatorDim: [16], discriminatorDim: [16], seed: 5 };
 
 describe('worker handler with the real engine (Node wasm/cpu)', () => {
   it('loads, trains, charts, samples, evaluates, saves and reloads a model', async () => {

@@ -7,35 +7,13 @@ import { describe, expect, it } from 'vitest';
 import { createHandler } from '../../../src/worker/handler.ts';
 import { createDefaultEngine } from '../../../src/worker/engine-default.ts';
 import { createMemoryModelStore } from '../../../src/worker/model-store.ts';
-import type { Engine } from '../../../src/worker/engine.ts';
-import { initNodeBackend } from '../../../src/model/backend-node.ts';
 import { QualityTracker } from '../../../src/model/quality-tracker.ts';
 import { COPULA_FORMAT } from '../../../src/core/copula/copula.ts';
 import { PROFILE_NO_MODEL } from '../../../src/worker/engine-methods.ts';
 import type { ColumnPlan, TrainEvent } from '../../../src/core/types.ts';
 import { DEFAULT_TRAIN_OPTIONS } from '../../../src/core/types.ts';
+import { nodeBackends, SMALL_NETWORK_OPTIONS as SMALL, toyWorkerCsv as toyCsv } from '../helpers/node-engine.ts';
 import { recorder } from './fakes.ts';
-
-const nodeBackends: Engine['backends'] = {
-  select: async () => {
-    const b = await initNodeBackend('wasm');
-    return { backend: b, adapter: 'node', reason: `node ${b}` };
-  },
-  fallback: async () => null,
-};
-
-/** Age drives income (a pair trend), workclass cycles. */
-function toyCsv(rows: number): string {
-  const work = ['Private', 'Self-emp', 'Gov'];
-  const lines = ['age,hours,workclass,income'];
-  for (let i = 0; i < rows; i++) {
-    const age = 18 + ((i * 37) % 50);
-    lines.push(`${age},${20 + ((i * 13) % 40)},${work[i % 3]},${age > 40 ? '>50K' : '<=50K'}`);
-  }
-  return lines.join('\n') + '\n';
-}
-
-const SMALL = { batchSize: 20, embeddingDim: 8, generatorDim: [16], discriminatorDim: [16], seed: 5 };
 
 function setup(rows = 60) {
   const rec = recorder();
