@@ -4,28 +4,15 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRng } from '../../../src/core/rng.ts';
-import { cellText, numericColumn, stringColumn, type Table } from '../../../src/core/table/table.ts';
-import type { ColumnPlan } from '../../../src/core/types.ts';
+import { cellText, stringColumn, type Table } from '../../../src/core/table/table.ts';
+import { valueShare as freq, yesNoToyPlan, yesNoToyTable } from '../../fixtures/builders.ts';
 import { initNodeBackend } from '../../../src/model/backend-node.ts';
 import { readCsvFormats } from '../../../src/model/model-file.ts';
 import { CtganSynthesizer } from '../../../src/model/synthesizer.ts';
 
-function toyTable(rows: number, seed: number): Table {
-  const rng = createRng(seed);
-  const c: string[] = [];
-  const x = new Float64Array(rows);
-  for (let i = 0; i < rows; i++) {
-    c.push(rng.next() < 0.8 ? 'yes' : 'no');
-    x[i] = (rng.next() < 0.5 ? -5 : 5) + 0.5 * rng.normal();
-  }
-  return { rowCount: rows, columns: [stringColumn('c', c), numericColumn('x', x, 2)] };
-}
-
-const plan: ColumnPlan[] = [
-  { name: 'c', kind: 'categorical' },
-  { name: 'x', kind: 'continuous' },
-];
+/** c and x independent (x bimodal). */
+const toyTable = (rows: number, seed: number): Table => yesNoToyTable(rows, seed, false);
+const plan = yesNoToyPlan();
 const small = { embeddingDim: 16, generatorDim: [32, 32], discriminatorDim: [32, 32], batchSize: 100 };
 
 let trained: CtganSynthesizer;
@@ -36,13 +23,6 @@ beforeAll(async () => {
 });
 
 afterAll(() => trained?.dispose());
-
-function freq(t: Table, col: string, value: string): number {
-  const c = t.columns.find((k) => k.name === col)!;
-  let n = 0;
-  for (let i = 0; i < t.rowCount; i++) if (cellText(c, i) === value) n++;
-  return n / t.rowCount;
-}
 
 describe('CtganSynthesizer', () => {
   it('learns the toy table: category frequency within 0.1 and both modes present', async () => {

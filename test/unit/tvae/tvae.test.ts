@@ -4,31 +4,17 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRng } from '../../../src/core/rng.ts';
-import { cellText, numericColumn, stringColumn, type Table } from '../../../src/core/table/table.ts';
-import type { ColumnPlan } from '../../../src/core/types.ts';
+import { cellText, type Table } from '../../../src/core/table/table.ts';
+import { valueShare as freq, yesNoToyPlan, yesNoToyTable } from '../../fixtures/builders.ts';
 import { initNodeBackend } from '../../../src/model/backend-node.ts';
 import { TvaeLossTerms } from '../../../src/model/tvae/loss.ts';
 import { TvaeSynthesizer } from '../../../src/model/tvae/synthesizer.ts';
 import { loadModelFile } from '../../../src/model/tvae/load.ts';
 import { CtganSynthesizer } from '../../../src/model/synthesizer.ts';
 
-function toyTable(rows: number, seed: number): Table {
-  const rng = createRng(seed);
-  const c: string[] = [];
-  const x = new Float64Array(rows);
-  for (let i = 0; i < rows; i++) {
-    const yes = rng.next() < 0.8;
-    c.push(yes ? 'yes' : 'no');
-    x[i] = (yes ? 5 : -5) + 0.5 * rng.normal();
-  }
-  return { rowCount: rows, columns: [stringColumn('c', c), numericColumn('x', x, 2)] };
-}
-
-const plan: ColumnPlan[] = [
-  { name: 'c', kind: 'categorical' },
-  { name: 'x', kind: 'continuous' },
-];
+/** x near +5 exactly when c is yes (so a condition on c moves x). */
+const toyTable = (rows: number, seed: number): Table => yesNoToyTable(rows, seed, true);
+const plan = yesNoToyPlan();
 const small = { embeddingDim: 8, compressDims: [32, 32], decompressDims: [32, 32], batchSize: 100 };
 
 let trained: TvaeSynthesizer;
@@ -40,13 +26,6 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(() => trained?.dispose());
-
-function freq(t: Table, col: string, value: string): number {
-  const c = t.columns.find((k) => k.name === col)!;
-  let n = 0;
-  for (let i = 0; i < t.rowCount; i++) if (cellText(c, i) === value) n++;
-  return n / t.rowCount;
-}
 
 describe('TVAE loss', () => {
   it('matches a float64 computation of CTGAN-SPEC 8 on a hand-made batch', () => {
