@@ -9,7 +9,7 @@
  *   maximum get two extra codes that never occur in real data, so they count as full mismatch
  *   (SDMetrics' np.digitize puts them in outer bins the real data does not fill, the same effect).
  */
-import type { MetricInfo } from './metric.ts';
+import { finiteRange, type MetricInfo } from './metric.ts';
 
 export const CONTINGENCY_SIMILARITY: MetricInfo = {
   name: 'ContingencySimilarity',
@@ -31,14 +31,7 @@ export interface RealRangeBins {
 
 /** Equal-width bins over the real non-missing range. A constant real column puts its value in bin 0. */
 export function binOnRealRange(real: ArrayLike<number>, bins = CONTINGENCY_BINS): RealRangeBins {
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (let i = 0; i < real.length; i++) {
-    const v = real[i]!;
-    if (Number.isNaN(v)) continue;
-    if (v < lo) lo = v;
-    if (v > hi) hi = v;
-  }
+  const { lo, hi } = finiteRange(real);
   const width = hi - lo;
   return {
     k: bins + 2,
