@@ -4,6 +4,7 @@
  * are dropped first, as SDMetrics does. 1 = identical marginal distributions.
  * Edge cases: both samples empty -> 1; exactly one empty -> 0.
  */
+import { sortedFinite } from '../profile/stats.ts';
 import type { MetricInfo } from './metric.ts';
 
 export const KS_COMPLEMENT: MetricInfo = {
@@ -13,15 +14,6 @@ export const KS_COMPLEMENT: MetricInfo = {
   max: 1,
   description: '1 - the largest distance between the real and synthetic cumulative distributions (numeric columns)',
 };
-
-function sortedFinite(a: ArrayLike<number>): Float64Array {
-  let n = 0;
-  for (let i = 0; i < a.length; i++) if (!Number.isNaN(a[i]!)) n++;
-  const out = new Float64Array(n);
-  let k = 0;
-  for (let i = 0; i < a.length; i++) if (!Number.isNaN(a[i]!)) out[k++] = a[i]!;
-  return out.sort();
-}
 
 /** The two-sample KS statistic sup_x |F_a(x) - F_b(x)| on the non-missing values (NaN if a sample is empty). */
 export function ksStatistic(a: ArrayLike<number>, b: ArrayLike<number>): number {

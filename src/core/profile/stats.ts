@@ -10,7 +10,7 @@ export const HISTOGRAM_BINS = 20;
 export const TOP_CATEGORIES = 20;
 
 /** The non-missing (non-NaN) values of `values`, sorted ascending. */
-export function sortedFinite(values: Float64Array): Float64Array {
+export function sortedFinite(values: ArrayLike<number>): Float64Array {
   let n = 0;
   for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i]!)) n++;
   const out = new Float64Array(n);
