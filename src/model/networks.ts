@@ -19,6 +19,7 @@ import { Critic } from './critic.ts';
 import { Generator, type GeneratorMode } from './generator.ts';
 import { CondLoss } from './losses.ts';
 import type { NamedVariable } from './modules.ts';
+import { assignWeights, readWeights } from './weights.ts';
 
 /** Adam as in torch: betas (0.5, 0.9) (CTGAN-SPEC 1), eps 1e-8. Weight decay is added by train-step. */
 export function ctganAdam(lr: number): tf.Optimizer {
@@ -121,26 +122,12 @@ export class CtganNetworks {
    */
   async getWeights(): Promise<WeightSnapshot[]> {
     const vars = [...this.samplingGenerator.namedVariables(), ...this.critic.namedVariables()];
-    const names = this.namedVariables();
-    const values = await Promise.all(vars.map((v) => v.variable.data() as Promise<Float32Array>));
-    return vars.map((v, i) => ({ name: names[i]!.name, shape: [...v.variable.shape], values: Float32Array.from(values[i]!) }));
+    return readWeights(vars, this.namedVariables().map((v) => v.name));
   }
 
   /** Overwrite weights from snapshots; every variable must be present with its exact shape. */
   setWeights(weights: readonly WeightSnapshot[]): void {
-    const byName = new Map(weights.map((w) => [w.name, w]));
-    const vars = this.namedVariables();
-    for (const v of vars) {
-      const w = byName.get(v.name);
-      if (!w) throw new SynthtabError('bad-model-file', `The model weights lack '${v.name}'.`);
-      const shape = v.variable.shape;
-      if (w.shape.length !== shape.length || w.shape.some((d, i) => d !== shape[i]) || w.values.length !== v.variable.size) {
-        throw new SynthtabError('bad-model-file', `Weight '${v.name}' has shape [${w.shape.join(', ')}], expected [${shape.join(', ')}].`);
-      }
-    }
-    tf.tidy(() => {
-      for (const v of vars) v.variable.assign(tf.tensor(byName.get(v.name)!.values, [...v.variable.shape]));
-    });
+    assignWeights(this.namedVariables(), weights);
     this.resetAverage();
   }
 

@@ -9,6 +9,7 @@ import type { Rng } from '../../core/rng.ts';
 import { SynthtabError } from '../../core/errors.ts';
 import { Dense, Module, type NamedVariable } from '../modules.ts';
 import type { WeightSnapshot } from '../networks.ts';
+import { assignWeights, readWeights } from '../weights.ts';
 import { SIGMA_INIT, type TvaeOptions } from './options.ts';
 
 /** The learned per-dimension decoder sigma. */
@@ -91,26 +92,12 @@ export class TvaeNetworks {
   }
 
   async getWeights(): Promise<WeightSnapshot[]> {
-    const vars = this.namedVariables();
-    const values = await Promise.all(vars.map((v) => v.variable.data() as Promise<Float32Array>));
-    return vars.map((v, i) => ({ name: v.name, shape: [...v.variable.shape], values: Float32Array.from(values[i]!) }));
+    return readWeights(this.namedVariables());
   }
 
   /** Overwrite weights; every variable must be present with its exact shape. */
   setWeights(weights: readonly WeightSnapshot[]): void {
-    const byName = new Map(weights.map((w) => [w.name, w]));
-    const vars = this.namedVariables();
-    for (const v of vars) {
-      const w = byName.get(v.name);
-      if (!w) throw new SynthtabError('bad-model-file', `The model weights lack '${v.name}'.`);
-      const shape = v.variable.shape;
-      if (w.shape.length !== shape.length || w.shape.some((d, i) => d !== shape[i]) || w.values.length !== v.variable.size) {
-        throw new SynthtabError('bad-model-file', `Weight '${v.name}' has shape [${w.shape.join(', ')}], expected [${shape.join(', ')}].`);
-      }
-    }
-    tf.tidy(() => {
-      for (const v of vars) v.variable.assign(tf.tensor(byName.get(v.name)!.values, [...v.variable.shape]));
-    });
+    assignWeights(this.namedVariables(), weights);
   }
 
   dispose(): void {
