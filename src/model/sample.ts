@@ -162,6 +162,38 @@ function matcherFor(ctx: SampleContext, condition: Condition): Matcher {
   };
 }
 
+/**
+ * Rejection sampling shared by CTGAN and TVAE: draw batches from `draw(want)` and keep the rows
+ * `keep` picks until `n` are found. SDV's schedule: first the rows asked for, then remaining /
+ * observed rate, at least one and at most 10 batches per try, MAX_TRIES tries. Throws
+ * SynthtabError('condition-impossible') when fewer than `n` rows (or none) matched.
+ */
+export async function collectMatchingRows(n: number, batch: number, condition: Condition, keep: (t: Table) => number[], draw: (want: number) => Promise<Table>): Promise<Table> {
+  let result: Table | null = null;
+  let found = 0;
+  let drawn = 0;
+  for (let tries = 0; tries < MAX_TRIES && found < n; tries++) {
+    const rate = drawn > 0 ? found / drawn : 1;
+    const want = Math.min(10 * batch, Math.max(batch, Math.ceil((n - found) / Math.max(rate, 1e-3))));
+    const table = await draw(want);
+    drawn += want;
+    const rows = keep(table).slice(0, n - found);
+    if (rows.length === 0) continue;
+    const part = takeRows(table, rows);
+    result = result ? concatTables(result, part) : part;
+    found += rows.length;
+  }
+  if (!result || found < n) {
+    throw new SynthtabError(
+      'condition-impossible',
+      found === 0
+        ? `No generated row had ${condition.column} = '${condition.value}' after ${MAX_TRIES} tries; the model has not learned that value.`
+        : `Only ${found} of ${n} generated rows had ${condition.column} = '${condition.value}' after ${MAX_TRIES} tries; ask for fewer rows.`,
+    );
+  }
+  return result;
+}
+
 /** `n` decoded rows, all satisfying `condition` when given. */
 export async function sampleTable(ctx: SampleContext, n: number, condition: Condition | undefined, rng: Rng): Promise<Table> {
   if (!Number.isInteger(n) || n < 0) throw new SynthtabError('bad-option', `The number of rows must be a whole number >= 0, got ${n}.`);
@@ -170,28 +202,9 @@ export async function sampleTable(ctx: SampleContext, n: number, condition: Cond
     return ctx.decode(data, n, rng);
   }
   const m = matcherFor(ctx, condition);
-  const batch = ctx.nets.options.batchSize;
-  let result: Table | null = null;
-  let found = 0;
-  let drawn = 0;
-  for (let tries = 0; tries < MAX_TRIES && found < n; tries++) {
-    // SDV's schedule: first the rows asked for, then remaining / observed rate, at most 10 batches.
-    const rate = drawn > 0 ? found / drawn : 1;
-    const want = Math.min(10 * batch, Math.max(batch, Math.ceil((n - found) / Math.max(rate, 1e-3))));
+  const result = await collectMatchingRows(n, ctx.nets.options.batchSize, condition, m.keep, async (want) => {
     const data = await generateEncoded(ctx.nets, want, m.cond, rng, ctx.bn);
-    const table = ctx.decode(data, want, rng);
-    drawn += want;
-    const keep = m.keep(table).slice(0, n - found);
-    if (keep.length === 0) continue;
-    const part = takeRows(table, keep);
-    result = result ? concatTables(result, part) : part;
-    found += keep.length;
-  }
-  if (!result || found === 0) {
-    throw new SynthtabError('condition-impossible', `No generated row had ${condition.column} = '${condition.value}' after ${MAX_TRIES} tries; the model has not learned that value.`);
-  }
-  if (found < n) {
-    throw new SynthtabError('condition-impossible', `Only ${found} of ${n} generated rows had ${condition.column} = '${condition.value}' after ${MAX_TRIES} tries; ask for fewer rows.`);
-  }
+    return ctx.decode(data, want, rng);
+  });
   return m.fix ? m.fix(result) : result;
 }

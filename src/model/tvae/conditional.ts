@@ -8,9 +8,9 @@
  */
 import { SynthtabError } from '../../core/errors.ts';
 import type { Rng } from '../../core/rng.ts';
-import { cellText, concatTables, takeRows, type Column, type NumericColumn, type Table } from '../../core/table/table.ts';
+import { cellText, type Column, type NumericColumn, type Table } from '../../core/table/table.ts';
 import { isDiscreteKind, isLearnedKind, type ColumnPlan, type Condition } from '../../core/types.ts';
-import { FLOAT_RTOL, MAX_TRIES } from '../sample.ts';
+import { collectMatchingRows, FLOAT_RTOL } from '../sample.ts';
 
 type Keep = (t: Table) => number[];
 
@@ -76,27 +76,6 @@ export async function sampleByRejection(
     }
   }
   if (n === 0) return generate(0, rng);
-  let result: Table | null = null;
-  let found = 0;
-  let drawn = 0;
-  for (let tries = 0; tries < MAX_TRIES && found < n; tries++) {
-    const rate = drawn > 0 ? found / drawn : 1;
-    const want = Math.min(10 * batch, Math.max(batch, Math.ceil((n - found) / Math.max(rate, 1e-3))));
-    const table = await generate(want, rng);
-    drawn += want;
-    const rows = keep(table).slice(0, n - found);
-    if (rows.length === 0) continue;
-    const part = takeRows(table, rows);
-    result = result ? concatTables(result, part) : part;
-    found += rows.length;
-  }
-  if (!result || found < n) {
-    throw new SynthtabError(
-      'condition-impossible',
-      found === 0
-        ? `No generated row had ${condition.column} = '${condition.value}' after ${MAX_TRIES} tries; the model has not learned that value.`
-        : `Only ${found} of ${n} generated rows had ${condition.column} = '${condition.value}' after ${MAX_TRIES} tries; ask for fewer rows.`,
-    );
-  }
+  const result = await collectMatchingRows(n, batch, condition, keep, (want) => generate(want, rng));
   return fix ? fix(result) : result;
 }
