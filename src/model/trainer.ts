@@ -93,6 +93,18 @@ function cancelled(): SynthtabError {
   return new SynthtabError('cancelled', 'Training was cancelled.');
 }
 
+/**
+ * The gate before every training step (CTGAN and TVAE): yield so pause/stop messages arrive, wait
+ * while paused, reject with SynthtabError('cancelled') when the signal aborted, and say 'stop' when
+ * a stop was asked for (the caller ends the run keeping what it has).
+ */
+export async function beforeStep(hooks: Pick<TrainHooks, 'control' | 'signal'>): Promise<'go' | 'stop'> {
+  await yieldToEventLoop();
+  while (hooks.control?.paused && !hooks.signal?.aborted && !hooks.control.stop) await new Promise((r) => setTimeout(r, 25));
+  if (hooks.signal?.aborted) throw cancelled();
+  return hooks.control?.stop ? 'stop' : 'go';
+}
+
 function toInt32(a: ArrayLike<number>, perm?: Int32Array): Int32Array {
   const out = new Int32Array(a.length);
   for (let i = 0; i < a.length; i++) out[i] = a[perm ? perm[i]! : i]!;
@@ -159,10 +171,7 @@ export async function runTraining(
       let sumP = 0;
       let steps = 0;
       for (let step = 1; step <= stepsPerEpoch; step++) {
-        await yieldToEventLoop();
-        while (hooks.control?.paused && !hooks.signal?.aborted && !hooks.control.stop) await new Promise((r) => setTimeout(r, 25));
-        if (hooks.signal?.aborted) throw cancelled();
-        if (hooks.control?.stop) {
+        if ((await beforeStep(hooks)) === 'stop') {
           stopped = true;
           break;
         }

@@ -13,7 +13,7 @@ import { SynthtabError } from '../../core/errors.ts';
 import type { Rng } from '../../core/rng.ts';
 import type { EncodedMatrix, OutputSpan } from '../../core/transform/layout.ts';
 import type { TrainEvent } from '../../core/types.ts';
-import { yieldToEventLoop, type EpochLoss, type TrainHooks, type TrainResult } from '../trainer.ts';
+import { beforeStep, type EpochLoss, type TrainHooks, type TrainResult } from '../trainer.ts';
 import type { TvaeNetworks } from './networks.ts';
 import { TvaeLossTerms } from './loss.ts';
 import { SIGMA_MAX, SIGMA_MIN } from './options.ts';
@@ -50,10 +50,6 @@ export function tvaeStep(nets: TvaeNetworks, terms: TvaeLossTerms, x: tf.Tensor2
   });
 }
 
-function cancelled(): SynthtabError {
-  return new SynthtabError('cancelled', 'Training was cancelled.');
-}
-
 /** Train for `nets.options.epochs` epochs (see the file comment). */
 export async function runTvaeTraining(
   nets: TvaeNetworks, data: EncodedMatrix, spans: readonly OutputSpan[], rng: Rng, hooks: TrainHooks = {},
@@ -80,10 +76,7 @@ export async function runTvaeTraining(
       let sumKl = 0;
       let steps = 0;
       for (let step = 1; step <= stepsPerEpoch; step++) {
-        await yieldToEventLoop();
-        while (hooks.control?.paused && !hooks.signal?.aborted && !hooks.control.stop) await new Promise((r) => setTimeout(r, 25));
-        if (hooks.signal?.aborted) throw cancelled();
-        if (hooks.control?.stop) {
+        if ((await beforeStep(hooks)) === 'stop') {
           stopped = true;
           break;
         }
