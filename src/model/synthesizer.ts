@@ -26,6 +26,7 @@ import { DEFAULT_TRAIN_OPTIONS, type ColumnPlan, type Condition, type TrainOptio
 import { parseModelFile, planToFile, weightsFromFile, weightsToFile, MODEL_FORMAT, MODEL_VERSION, type ModelFile } from './model-file.ts';
 import { CtganNetworks, type WeightSnapshot } from './networks.ts';
 import { sampleTable, type SamplingBn } from './sample.ts';
+import { continueEpochs, fitOrDispose, snapshotsFromArrays } from './synthesizer-common.ts';
 import { effectiveBatchSize, runTraining, type EpochLoss, type TrainHooks, type TrainResult } from './trainer.ts';
 
 export type { TrainHooks, TrainResult, EpochLoss } from './trainer.ts';
@@ -94,14 +95,7 @@ export class CtganSynthesizer {
 
   /** Fit a new synthesizer (convenience for `new` + `fit`). */
   static async train(table: Table, plan: ColumnPlan[], options: Partial<TrainOptions> = {}, hooks: FitHooks = {}): Promise<CtganSynthesizer> {
-    const s = new CtganSynthesizer();
-    try {
-      await s.fit(table, plan, options, hooks);
-    } catch (e) {
-      s.dispose();
-      throw e;
-    }
-    return s;
+    return fitOrDispose(new CtganSynthesizer(), (s) => s.fit(table, plan, options, hooks));
   }
 
   /**
@@ -130,16 +124,12 @@ export class CtganSynthesizer {
     this.sampleRng = rng.fork();
     const trainRng = rng.fork();
     if (hooks.initialWeights) this.setWeights(hooks.initialWeights);
-    const offset = this.epochsTrained;
+    const onEpochRecord = continueEpochs(this, hooks);
     let result: TrainResult;
     try {
       result = await runTraining(nets, matrix, sampler, trainRng, {
         ...hooks,
-        onEpochRecord: (rec) => {
-          this.epochsTrained = offset + rec.epoch;
-          this.lossHistory.push({ ...rec, epoch: offset + rec.epoch });
-          hooks.onEpochRecord?.(rec);
-        },
+        onEpochRecord,
       });
     } catch (e) {
       // Cancelled: the partly trained model stays usable (and savable); other failures leave no weights.
@@ -194,10 +184,9 @@ export class CtganSynthesizer {
   /** Overwrite all weights (same order and sizes as getWeights()). */
   setWeights(weights: readonly Float32Array[]): void {
     const nets = this.need().nets;
-    const vars = nets.namedVariables();
-    if (weights.length !== vars.length) throw new SynthtabError('bad-option', `Expected ${vars.length} weight arrays, got ${weights.length}.`);
-    nets.setWeights(vars.map((v, i) => ({ name: v.name, shape: [...v.variable.shape], values: weights[i]! })));
-    this.hostWeights = vars.map((v, i) => ({ name: v.name, shape: [...v.variable.shape], values: Float32Array.from(weights[i]!) }));
+    const snaps = snapshotsFromArrays(nets.namedVariables(), weights);
+    nets.setWeights(snaps);
+    this.hostWeights = snaps;
   }
 
   /**

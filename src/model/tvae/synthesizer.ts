@@ -19,9 +19,10 @@ import { createRng, type Rng } from '../../core/rng.ts';
 import type { Table } from '../../core/table/table.ts';
 import { DataTransformer } from '../../core/transform/transformer.ts';
 import type { ColumnPlan } from '../../core/types.ts';
-import { encodeFloat32, decodeFloat32, MODEL_FORMAT, MODEL_VERSION, planToFile } from '../model-file.ts';
+import { MODEL_FORMAT, MODEL_VERSION, planToFile, weightsFromFile, weightsToFile } from '../model-file.ts';
 import type { WeightSnapshot } from '../networks.ts';
 import type { FitHooks, SampleOptions } from '../synthesizer.ts';
+import { continueEpochs, fitOrDispose, snapshotsFromArrays } from '../synthesizer-common.ts';
 import type { EpochLoss, TrainResult } from '../trainer.ts';
 import { sampleByRejection } from './conditional.ts';
 import { parseTvaeModelFile, type TvaeModelFile } from './model-file.ts';
@@ -51,14 +52,7 @@ export class TvaeSynthesizer {
 
   /** Fit a new synthesizer (convenience for `new` + `fit`). */
   static async train(table: Table, plan: ColumnPlan[], options: Partial<TvaeOptions> = {}, hooks: FitHooks = {}): Promise<TvaeSynthesizer> {
-    const s = new TvaeSynthesizer();
-    try {
-      await s.fit(table, plan, options, hooks);
-    } catch (e) {
-      s.dispose();
-      throw e;
-    }
-    return s;
+    return fitOrDispose(new TvaeSynthesizer(), (s) => s.fit(table, plan, options, hooks));
   }
 
   /**
@@ -83,15 +77,11 @@ export class TvaeSynthesizer {
     this.sampleRng = rng.fork();
     const trainRng = rng.fork();
     if (hooks.initialWeights) this.setWeights(hooks.initialWeights);
-    const offset = this.epochsTrained;
+    const onEpochRecord = continueEpochs(this, hooks);
     try {
       const result = await runTvaeTraining(nets, matrix, transformer.layout.spans, trainRng, {
         ...hooks,
-        onEpochRecord: (rec) => {
-          this.epochsTrained = offset + rec.epoch;
-          this.lossHistory.push({ ...rec, epoch: offset + rec.epoch });
-          hooks.onEpochRecord?.(rec);
-        },
+        onEpochRecord,
       });
       this.hostWeights = await nets.getWeights();
       return result;
@@ -166,9 +156,7 @@ export class TvaeSynthesizer {
   /** Overwrite all weights (same order and sizes as getWeights()). */
   setWeights(weights: readonly Float32Array[]): void {
     const nets = this.need().nets;
-    const vars = nets.namedVariables();
-    if (weights.length !== vars.length) throw new SynthtabError('bad-option', `Expected ${vars.length} weight arrays, got ${weights.length}.`);
-    const snaps = vars.map((v, i) => ({ name: v.name, shape: [...v.variable.shape], values: Float32Array.from(weights[i]!) }));
+    const snaps = snapshotsFromArrays(nets.namedVariables(), weights);
     nets.setWeights(snaps);
     this.hostWeights = snaps;
   }
@@ -186,7 +174,7 @@ export class TvaeSynthesizer {
       plan: planToFile(t.plan),
       transformer: t.transformer.toJSON(),
       tvae: { epochs: this.epochsTrained, lossHistory: this.lossHistory.map((h) => ({ ...h })) },
-      weights: this.hostWeights.map((w) => ({ name: w.name, shape: w.shape, dtype: 'float32' as const, base64: encodeFloat32(w.values) })),
+      weights: weightsToFile(this.hostWeights),
     };
   }
 
@@ -207,7 +195,7 @@ export class TvaeSynthesizer {
     const f = parseTvaeModelFile(json);
     const transformer = DataTransformer.fromJSON(f.transformer);
     const options = resolveTvaeOptions(f.options);
-    const weights = f.weights.map((w) => ({ name: w.name, shape: w.shape, values: decodeFloat32(w.base64, w.shape.reduce((a, b) => a * b, 1), w.name) }));
+    const weights = weightsFromFile(f.weights);
     const nets = new TvaeNetworks(transformer.layout.width, options, createRng(options.seed));
     try {
       nets.setWeights(weights);
