@@ -31,6 +31,9 @@ import { DEFAULT_TRAIN_OPTIONS, isDiscreteKind, type ColumnKind, type ColumnPlan
 import type { NodeBackend } from '../../model/backend-node.ts';
 import { preparePersonal, type PersonalColumns } from '../../core/synth/personal.ts';
 
+/** Fewer training steps than this get a note (see bench/README.md, Methods). */
+const MIN_STEPS_HINT = 2000;
+
 const USAGE = 'Usage: synthtab synthesize <csv> --out <synth.csv> [--rows N] [--epochs N] [--batch N] [--seed N] [--model-out <model.json>] [--condition col=value] [--report <report.json>] [--method ctgan|tvae|copula|profile] [--backend wasm|cpu] [--quality-every N] [--patience K] [--locale xx]';
 
 /** What a synthesis method needs and returns (so copula / tvae / profile can plug in). */
@@ -167,6 +170,12 @@ export async function run(argv: string[]): Promise<void> {
   const backend = await initNodeBackend(backendPref);
   const progress = createProgress('epoch');
   progress.log(`${table.rowCount} rows x ${table.columns.length} columns; ${methodName} on the ${backend} backend, ${epochs} epochs, batch ${batchSize}, seed ${seed}.`);
+  if (methodName === 'ctgan' || methodName === 'tvae') {
+    const steps = epochs * Math.max(Math.floor(table.rowCount / batchSize), 1);
+    // Measured (bench/README.md, Methods): CTGAN learns marginals first and conditional structure only
+    // after ~1,500-2,000 generator steps; a small table gives few steps per epoch.
+    if (steps < MIN_STEPS_HINT) progress.log(`Note: ${epochs} epochs of ${table.rowCount} rows at batch ${batchSize} are only ${steps} training steps; relations between columns usually need about ${MIN_STEPS_HINT} (try --epochs ${Math.ceil(MIN_STEPS_HINT / Math.max(Math.floor(table.rowCount / batchSize), 1))}).`);
+  }
   if (personal.faked.length > 0) progress.log(`Personal columns replaced by ${personal.locale} fakes (not learned): ${personal.faked.join(', ')}.`);
 
   const control = { paused: false, stop: false };
