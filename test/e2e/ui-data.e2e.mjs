@@ -35,6 +35,9 @@ export const tests = {
     // Sparklines draw for numeric and categorical columns.
     const bars = await page.$$eval('[data-testid="profile-table"] svg.sparkline', (s) => s.length);
     assert(bars >= 10, `sparklines drawn: ${bars}`);
+    // 1,641 rows less the 20% holdout at batch 500 and 300 epochs are 600 steps: the form says so.
+    const hint = await text(page, 'steps-hint');
+    assert(/only 600 training steps/.test(hint) && /try 1000 epochs/.test(hint), `steps hint: ${hint}`);
     assert(errors.length === 0, `page errors: ${errors.join('; ')}`);
   },
 

@@ -2,13 +2,15 @@ import type { ReactNode } from 'react';
 import { DEFAULT_TRAIN_OPTIONS } from '../../core/types.ts';
 import type { MethodName } from '../../worker/protocol.ts';
 import type { TrainForm } from './train-form.ts';
-import { METHODS, methodChoice } from './train-form.ts';
+import { METHODS, methodChoice, stepsHint } from './train-form.ts';
 
 interface Props {
   form: TrainForm;
   disabled: boolean;
   seedFixed: boolean;
   onChange: (form: TrainForm) => void;
+  /** Rows the model will train on (after the holdout), for the step-count hint. */
+  trainingRows?: number;
 }
 
 function Field({ label, hint, children }: { label: string; hint?: string; children: ReactNode }) {
@@ -27,7 +29,8 @@ function Field({ label, hint, children }: { label: string; hint?: string; childr
  * and the early-stop patience (`patience-input`) under "Advanced", prefilled with the reference
  * defaults (CTGAN-SPEC 1). Epochs and batch size are disabled for the methods that do not train.
  */
-export function TrainOptionsForm({ form, disabled, seedFixed, onChange }: Props) {
+export function TrainOptionsForm({ form, disabled, seedFixed, onChange, trainingRows }: Props) {
+  const hint = trainingRows ? stepsHint(form.method, trainingRows, form.epochs, form.batchSize) : null;
   const set = (key: keyof TrainForm) => (e: { currentTarget: { value: string } }) => onChange({ ...form, [key]: e.currentTarget.value });
   const d = DEFAULT_TRAIN_OPTIONS;
   const method = methodChoice(form.method);
@@ -58,6 +61,11 @@ export function TrainOptionsForm({ form, disabled, seedFixed, onChange }: Props)
           <input type="number" min={0} step={1} value={form.seed} onChange={set('seed')} data-testid="seed-input" />
         </Field>
       </div>
+      {hint && (
+        <p className="muted steps-hint" data-testid="steps-hint">
+          {hint}
+        </p>
+      )}
       <details className="advanced">
         <summary>Advanced</summary>
         <div className="field-row">

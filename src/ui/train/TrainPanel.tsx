@@ -12,6 +12,7 @@ import { QualityChart } from './QualityChart.tsx';
 import { defaultTrainForm, methodChoice, trainOptionsFromForm } from './train-form.ts';
 import type { TrainForm } from './train-form.ts';
 import { TrainOptionsForm } from './TrainOptionsForm.tsx';
+import { DEFAULT_HOLDOUT } from '../../worker/protocol.ts';
 
 interface Props {
   state: SessionState;
@@ -80,7 +81,7 @@ export function TrainPanel({ state, actions, url, initialSeed }: Props) {
   const bestQuality = t.bestEpoch === null ? undefined : t.quality.points.find((p) => p.epoch === t.bestEpoch)?.quality;
   return (
     <div className="train">
-      <TrainOptionsForm form={form} disabled={busy} seedFixed={url.seed !== null} onChange={setForm} />
+      <TrainOptionsForm form={form} disabled={busy} seedFixed={url.seed !== null} onChange={setForm} trainingRows={state.dataset ? Math.round(state.dataset.profile.rows * (1 - DEFAULT_HOLDOUT)) : undefined} />
       {formErrors.length > 0 && (
         <ul className="form-errors" data-testid="form-errors">
           {formErrors.map((e) => (

@@ -123,3 +123,22 @@ export function trainOptionsFromForm(form: TrainForm): TrainFormResult {
     patience,
   };
 }
+
+/** Fewer generator steps than this get a hint (measured: bench/README.md, Methods). */
+export const MIN_STEPS_HINT = 2000;
+
+/**
+ * A one-line hint when CTGAN/TVAE would take fewer than MIN_STEPS_HINT training steps on
+ * `trainingRows` rows: on small tables they learn each column long before the relations between
+ * columns. Null when there is nothing to say (other methods, unparsable fields, enough steps).
+ */
+export function stepsHint(method: string, trainingRows: number, epochs: string, batchSize: string): string | null {
+  if (method !== 'ctgan' && method !== 'tvae') return null;
+  const e = Number(epochs);
+  const b = Number(batchSize);
+  if (!Number.isInteger(e) || e < 1 || !Number.isInteger(b) || b < 1 || trainingRows < 1) return null;
+  const perEpoch = Math.max(Math.floor(trainingRows / b), 1);
+  const steps = e * perEpoch;
+  if (steps >= MIN_STEPS_HINT) return null;
+  return `${e} epochs of ${trainingRows} rows at batch ${b} are only ${steps} training steps; relations between columns usually need about ${MIN_STEPS_HINT} (try ${Math.ceil(MIN_STEPS_HINT / perEpoch)} epochs).`;
+}
