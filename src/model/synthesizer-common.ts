@@ -45,3 +45,28 @@ export function snapshotsFromArrays(vars: readonly NamedVariable[], weights: rea
   if (weights.length !== vars.length) throw new SynthtabError('bad-option', `Expected ${vars.length} weight arrays, got ${weights.length}.`);
   return vars.map((v, i) => ({ name: v.name, shape: [...v.variable.shape], values: Float32Array.from(weights[i]!) }));
 }
+
+/** The networks side both synthesizers hand to the helpers below. */
+export interface WeightOwner {
+  namedVariables(): NamedVariable[];
+  getWeights(): Promise<WeightSnapshot[]>;
+  setWeights(snaps: WeightSnapshot[]): void;
+}
+
+/** All weights as plain arrays, in namedVariables() order (one device readback). */
+export async function readWeightArrays(nets: WeightOwner): Promise<Float32Array[]> {
+  return (await nets.getWeights()).map((w) => w.values);
+}
+
+/** Overwrite the weights from arrays in namedVariables() order; returns the host copy to keep. */
+export function assignWeightArrays(nets: WeightOwner, weights: readonly Float32Array[]): WeightSnapshot[] {
+  const snaps = snapshotsFromArrays(nets.namedVariables(), weights);
+  nets.setWeights(snaps);
+  return snaps;
+}
+
+/** The host weights a model file is written from, or the one-line error when there are none yet. */
+export function finishedWeights(host: WeightSnapshot[] | null): WeightSnapshot[] {
+  if (!host) throw new SynthtabError('bad-option', 'The model has no finished weights to save yet.');
+  return host;
+}

@@ -26,7 +26,7 @@ import { DEFAULT_TRAIN_OPTIONS, type ColumnPlan, type Condition, type TrainOptio
 import { parseModelFile, planToFile, weightsFromFile, weightsToFile, MODEL_FORMAT, MODEL_VERSION, type ModelFile } from './model-file.ts';
 import { CtganNetworks, type WeightSnapshot } from './networks.ts';
 import { sampleTable, type SamplingBn } from './sample.ts';
-import { continueEpochs, fitOrDispose, snapshotsFromArrays } from './synthesizer-common.ts';
+import { assignWeightArrays, continueEpochs, finishedWeights, fitOrDispose, readWeightArrays } from './synthesizer-common.ts';
 import { effectiveBatchSize, runTraining, type EpochLoss, type TrainHooks, type TrainResult } from './trainer.ts';
 
 export type { TrainHooks, TrainResult, EpochLoss } from './trainer.ts';
@@ -178,15 +178,12 @@ export class CtganSynthesizer {
 
   /** All weights (generator then critic, BatchNorm running statistics included), read back to the host. */
   async getWeights(): Promise<Float32Array[]> {
-    return (await this.need().nets.getWeights()).map((w) => w.values);
+    return readWeightArrays(this.need().nets);
   }
 
   /** Overwrite all weights (same order and sizes as getWeights()). */
   setWeights(weights: readonly Float32Array[]): void {
-    const nets = this.need().nets;
-    const snaps = snapshotsFromArrays(nets.namedVariables(), weights);
-    nets.setWeights(snaps);
-    this.hostWeights = snaps;
+    this.hostWeights = assignWeightArrays(this.need().nets, weights);
   }
 
   /**
@@ -195,7 +192,7 @@ export class CtganSynthesizer {
    */
   toFile(): ModelFile {
     const t = this.need();
-    if (!this.hostWeights) throw new SynthtabError('bad-option', 'The model has no finished weights to save yet.');
+    const weights = finishedWeights(this.hostWeights);
     return {
       format: MODEL_FORMAT,
       version: MODEL_VERSION,
@@ -205,7 +202,7 @@ export class CtganSynthesizer {
       plan: planToFile(t.plan),
       transformer: t.transformer.toJSON(),
       ctgan: { counts: t.counts, samplingBn: this.samplingBn, epochs: this.epochsTrained, lossHistory: this.lossHistory.map((h) => ({ ...h })) },
-      weights: weightsToFile(this.hostWeights),
+      weights: weightsToFile(weights),
       ...(Object.keys(nonPlainFormats(this.csvFormats)).length > 0 ? { formats: nonPlainFormats(this.csvFormats) } : {}),
       ...(this.fakes.length > 0 ? { fakes: this.fakes.map((f) => ({ ...f })) } : {}),
     };

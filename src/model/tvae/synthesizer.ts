@@ -22,7 +22,7 @@ import type { ColumnPlan } from '../../core/types.ts';
 import { MODEL_FORMAT, MODEL_VERSION, planToFile, weightsFromFile, weightsToFile } from '../model-file.ts';
 import type { WeightSnapshot } from '../networks.ts';
 import type { FitHooks, SampleOptions } from '../synthesizer.ts';
-import { continueEpochs, fitOrDispose, snapshotsFromArrays } from '../synthesizer-common.ts';
+import { assignWeightArrays, continueEpochs, finishedWeights, fitOrDispose, readWeightArrays } from '../synthesizer-common.ts';
 import type { EpochLoss, TrainResult } from '../trainer.ts';
 import { sampleByRejection } from './conditional.ts';
 import { parseTvaeModelFile, type TvaeModelFile } from './model-file.ts';
@@ -150,21 +150,18 @@ export class TvaeSynthesizer {
 
   /** All weights (encoder, decoder, sigma) read back to the host. */
   async getWeights(): Promise<Float32Array[]> {
-    return (await this.need().nets.getWeights()).map((w) => w.values);
+    return readWeightArrays(this.need().nets);
   }
 
   /** Overwrite all weights (same order and sizes as getWeights()). */
   setWeights(weights: readonly Float32Array[]): void {
-    const nets = this.need().nets;
-    const snaps = snapshotsFromArrays(nets.namedVariables(), weights);
-    nets.setWeights(snaps);
-    this.hostWeights = snaps;
+    this.hostWeights = assignWeightArrays(this.need().nets, weights);
   }
 
   /** The model file (JSON-able): the weights as of the end of the last fit, load or setWeights. */
   toFile(): TvaeModelFile {
     const t = this.need();
-    if (!this.hostWeights) throw new SynthtabError('bad-option', 'The model has no finished weights to save yet.');
+    const weights = finishedWeights(this.hostWeights);
     return {
       format: MODEL_FORMAT,
       version: MODEL_VERSION,
@@ -174,7 +171,7 @@ export class TvaeSynthesizer {
       plan: planToFile(t.plan),
       transformer: t.transformer.toJSON(),
       tvae: { epochs: this.epochsTrained, lossHistory: this.lossHistory.map((h) => ({ ...h })) },
-      weights: weightsToFile(this.hostWeights),
+      weights: weightsToFile(weights),
     };
   }
 
